@@ -1,0 +1,2 @@
+# src/basis: sources and unit tests
+libpawsorb_a_SOURCES +=

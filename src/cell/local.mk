@@ -1,0 +1,2 @@
+# src/cell: lattice, structures, k-points, symmetry
+libpawsorb_a_SOURCES += src/cell/lattice.c src/cell/lattice.h src/cell/structure.c src/cell/structure.h

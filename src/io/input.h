@@ -1,0 +1,72 @@
+/* The YAML input of docs/interface.md, validated strictly and converted to atomic units.
+ * Every key has a default except `structure`. Errors name the file, the line and the key:
+ *   "h2o.yaml:7: dft.cutoff: -300 is not positive (eV)". */
+#ifndef PAWSORB_INPUT_H
+#define PAWSORB_INPUT_H
+
+#include "cell/structure.h"
+#include "core/err.h"
+
+typedef enum { TASK_SCF, TASK_RELAX, TASK_ADSORPTION, TASK_SCAN } task_kind;
+typedef enum { SMEAR_FERMI_DIRAC, SMEAR_GAUSSIAN, SMEAR_MARZARI_VANDERBILT, SMEAR_NONE } smearing_kind;
+typedef enum { RELAX_CG, RELAX_BFGS, RELAX_FIRE } relax_kind;
+typedef enum { DISP_NONE, DISP_D2 } dispersion_kind;
+
+typedef struct {
+    char path[1024];          /* the input file as given on the command line */
+    char *text;               /* the whole file, verbatim (for provenance); owned */
+    task_kind task;
+
+    structure atoms;          /* bohr; from structure.file or inline; fixed[] set from
+                                 structure.fixed / fix_below / POSCAR selective dynamics */
+    char structure_file[1024];/* resolved path of structure.file, "" when inline */
+
+    struct {
+        char xc[64];          /* as written: "PBE", "LDA" or a libxc name */
+        char setups[64];      /* dataset family, default "PBE" (or "LDA" when xc is LDA) */
+        double cutoff_ha;     /* plane-wave cutoff, hartree (input: eV, default 400) */
+        int kpts[3];          /* Monkhorst-Pack grid; derived from kpt_density if given */
+        double kpt_density;   /* points per 1/Angstrom, 0 when kpts was given explicitly */
+        int gamma;            /* 1: Gamma-centred grid (default) */
+        smearing_kind smearing;
+        double width_ha;      /* smearing width, hartree (input eV, default 0.1 eV) */
+        int spin;             /* collinear spin polarisation */
+        double charge;        /* net charge of the system, e */
+        dispersion_kind dispersion;
+        int nbands;           /* 0 = auto */
+    } dft;
+
+    struct {
+        double energy_tol_ha; /* per valence electron */
+        double density_tol;   /* electrons per valence electron */
+        int max_iter;
+        double mix_beta;
+        int mix_history;
+        double kerker;        /* -1 = auto */
+    } scf;
+
+    struct {
+        relax_kind method;
+        double fmax_au;       /* hartree/bohr */
+        int max_steps;
+    } relax;
+
+    struct {
+        char file[1024];      /* results file, default "results.h5" */
+        int cube_density, cube_ae_density, cube_potential;
+    } output;
+
+    int bader;
+
+    struct {
+        int kpoints, bands;   /* 0 = automatic */
+        double memory_per_rank_bytes;  /* 0 = not limited */
+    } parallel;
+} input;
+
+/* Reads and validates `path`. On error returns -1 with e->status = EXIT_BAD_INPUT and a
+ * message "path:line: key: what is wrong". The input owns everything it points to. */
+int input_read(const char *path, input *in, err *e);
+void input_free(input *in);
+
+#endif

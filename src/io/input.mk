@@ -1,0 +1,2 @@
+# src/io: sources and unit tests
+libpawsorb_a_SOURCES +=

@@ -1,0 +1,66 @@
+/* pawsorb: plane-wave PAW density-functional theory for molecules on surfaces.
+ * main only starts MPI, builds the communicator context and dispatches a command. */
+#include "cmd/cmd.h"
+#include "config.h"
+#include "core/err.h"
+
+#include <mpi.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: pawsorb COMMAND [ARGS]\n"
+    "\n"
+    "  run INPUT.yaml [--output FILE.h5] [--quiet]   do what the input asks\n"
+    "  check INPUT.yaml       validate the input; print plane waves, FFT grids, bands,\n"
+    "                         electrons and memory per rank; run nothing\n"
+    "  info FILE.h5           summary of a results file\n"
+    "  build NAME [options] -o FILE.xyz\n"
+    "                         structure builders (latp-bulk, latp001, molecule NAME)\n"
+    "  bader FILE.cube [--method weight|near-grid] [--output FILE.h5]\n"
+    "                         Bader charges of a Gaussian cube density\n"
+    "  --version, --help\n"
+    "\n"
+    "Parallel: mpirun -n N pawsorb run INPUT.yaml\n"
+    "Exit status: 0 ok, 1 bad input, 2 run failed (results still written), 3 internal error.\n"
+    "Documentation: docs/interface.md\n";
+
+typedef struct {
+    const char *name;
+    int (*run)(const comm_ctx *, int, char **);
+} command;
+
+static const command commands[] = {
+    {"run", cmd_run},     {"check", cmd_check}, {"info", cmd_info},
+    {"build", cmd_build}, {"bader", cmd_bader},
+};
+
+static int dispatch(const comm_ctx *comm, int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        if (comm->rank == 0) fputs(usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_BAD_INPUT : EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        if (comm->rank == 0)
+            printf("pawsorb %s (git %s)\n", PACKAGE_VERSION, PAWSORB_GIT_REVISION);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(comm, argc - 1, argv + 1);
+    if (comm->rank == 0)
+        fprintf(stderr, "pawsorb: unknown command '%s' (commands: run, check, info, build, bader; see --help)\n",
+                argv[1]);
+    return EXIT_BAD_INPUT;
+}
+
+int main(int argc, char **argv)
+{
+    MPI_Init(&argc, &argv);
+    comm_ctx comm;
+    comm_init(&comm, MPI_COMM_WORLD);
+    int status = dispatch(&comm, argc, argv);
+    comm_free(&comm);
+    MPI_Finalize();
+    return status;
+}

@@ -1,0 +1,2 @@
+# src/setup: sources and unit tests
+libpawsorb_a_SOURCES +=

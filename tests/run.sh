@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs every unit test program (tests/unit/test_*) and every CLI test script
+# (tests/cli/*.sh), all of which print TAP, and ends with "N passed, N failed".
+# A program that crashes or exits non-zero without a "not ok" line counts as one failure.
+# Environment: PAWSORB_SRCDIR, PAWSORB_BUILDDIR (set by `make check`), TESTS_FILTER (regex).
+set -u
+src=${PAWSORB_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
+build=${PAWSORB_BUILDDIR:-$src/build}
+export PAWSORB_SRCDIR=$src PAWSORB_BUILDDIR=$build PAWSORB="$build/pawsorb"
+# Open MPI refuses to start as root without these; CI runs as root.
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+filter=${TESTS_FILTER:-.}
+passed=0 failed=0
+log=$build/tests/run.log
+mkdir -p "$build/tests"; : > "$log"
+
+run_one() {  # name, command...
+    local name=$1; shift
+    local out rc start end
+    start=$(date +%s.%N)
+    out=$("$@" 2>&1); rc=$?
+    end=$(date +%s.%N)
+    local p f
+    p=$(grep -c '^ok ' <<<"$out")
+    f=$(grep -c '^not ok ' <<<"$out")
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    if grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' <<<"$out"; then
+        f=$((f + 1)); echo "# sanitizer report in $name" >> "$log"
+    fi
+    passed=$((passed + p)); failed=$((failed + f))
+    printf '%-40s %4d passed %3d failed %6.2fs\n' "$name" "$p" "$f" "$(awk -v a="$start" -v b="$end" 'BEGIN{print b-a}')"
+    { echo "=== $name (exit $rc)"; echo "$out"; } >> "$log"
+    if [ "$f" -ne 0 ]; then echo "$out" | grep -E -A3 '^not ok|sanitizer|runtime error|ERROR' | head -40; fi
+}
+
+for t in "$build"/tests/unit/test_*; do
+    [ -x "$t" ] || continue
+    name=unit/$(basename "$t")
+    [[ $name =~ $filter ]] || continue
+    run_one "$name" "$t"
+done
+for t in "$src"/tests/cli/*.sh; do
+    [ -f "$t" ] || continue
+    name=cli/$(basename "$t" .sh)
+    [[ $name =~ $filter ]] || continue
+    run_one "$name" bash "$t"
+done
+echo "full output: $log"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
