@@ -1,2 +1,2 @@
-# src/cmd: the commands of the command line
-libpawsorb_a_SOURCES += src/cmd/cmd.h src/cmd/common.c src/cmd/pending.c
+# src/cmd: the commands of the command line (one file per command)
+libpawsorb_a_SOURCES += src/cmd/cmd.h src/cmd/common.c src/cmd/run.c src/cmd/check.c

@@ -1,0 +1,10 @@
+/* pawsorb build: placeholder until its machinery lands. It says so plainly and exits with
+ * status 3, so no script mistakes it for a result. */
+#include "cmd/cmd.h"
+#include "core/err.h"
+
+int cmd_build(const comm_ctx *comm, int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    return cmd_fail(comm, "build: the structure builders are not in this version yet", EXIT_INTERNAL);
+}

@@ -1,0 +1,2 @@
+# src/math: spherical harmonics, Gaunt coefficients, Lebedev grid, Bessel transforms, splines
+libpawsorb_a_SOURCES +=
