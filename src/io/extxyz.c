@@ -19,6 +19,7 @@
 #include "io/structio.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -395,7 +396,7 @@ static int read_frame(structio_lines *L, structure *s, extxyz_extras *x, err *e)
     char *line = xstrdup(L->buf);
     int nt = structio_split(line, tok, 2);
     long natoms;
-    int bad = nt != 1 || structio_parse_int(tok[0], 0, 100000000, &natoms);
+    int bad = nt != 1 || structio_parse_int(tok[0], 0, LONG_MAX, &natoms);
     free(line);
     if (nt == 0) return 0;
     if (bad)
@@ -403,13 +404,14 @@ static int read_frame(structio_lines *L, structure *s, extxyz_extras *x, err *e)
                        L->path, L->lineno, L->buf);
     if (natoms == 0)
         return err_set(e, EXIT_BAD_INPUT, "%s:%d: a frame with 0 atoms", L->path, L->lineno);
-    /* Each atom line has at least "H 0 0 0": 8 bytes. Bounds memory for garbage counts. */
-    if (natoms > L->size / 8 + 1)
-        return err_set(e, EXIT_BAD_INPUT, "%s:%d: %ld atoms cannot fit in a file of %ld bytes",
-                       L->path, L->lineno, natoms, L->size);
+    int count_line = L->lineno;
     if (!structio_lines_next(L))
         return err_set(e, EXIT_BAD_INPUT, "%s:%d: the file ends before the comment line",
                        L->path, L->lineno + 1);
+    /* Each atom line has at least "H 0 0 0": 8 bytes. Bounds memory for garbage counts. */
+    if (natoms > L->size / 8 + 1 || natoms > INT_MAX / 64)
+        return err_set(e, EXIT_BAD_INPUT, "%s:%d: %ld atoms cannot fit in a file of %ld bytes",
+                       L->path, count_line, natoms, L->size);
     kv_list kv;
     kv_parse(L->buf, &kv);
     columns c;

@@ -22,6 +22,7 @@
 #include "io/structio.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,7 +126,7 @@ static int parse_counts(structio_lines *L, poscar_header *h, err *e)
                        L->path, L->lineno);
     h->natoms = 0;
     for (int i = 0; i < n; i++) {
-        if (structio_parse_int(tok[i], 1, MAX_ATOMS, &h->count[i]))
+        if (structio_parse_int(tok[i], 1, LONG_MAX / MAX_SPECIES, &h->count[i]))
             return err_set(e, EXIT_BAD_INPUT, "%s:%d: '%s' is not a positive number of atoms",
                            L->path, L->lineno, tok[i]);
         h->natoms += h->count[i];
@@ -148,7 +149,7 @@ static int read_species_counts(structio_lines *L, poscar_header *h, err *e)
     char *line = xstrdup(L->buf);
     int n = structio_split(line, tok, MAX_SPECIES + 1);
     long dummy;
-    int vasp5 = n > 0 && structio_parse_int(tok[0], 0, MAX_ATOMS, &dummy) != 0;
+    int vasp5 = n > 0 && structio_parse_int(tok[0], LONG_MIN, LONG_MAX, &dummy) != 0;
     int rc = 0;
     if (vasp5) {
         for (int i = 0; i < n && !rc; i++)
@@ -192,8 +193,9 @@ static int read_coordinates(structio_lines *L, const poscar_header *h, structure
     int ia = 0;
     for (int sp = 0; sp < h->nspecies; sp++)
         for (long k = 0; k < h->count[sp]; k++, ia++) {
-            if (need_line(L, h->selective ? "coordinates x y z and three T/F flags" : "coordinates x y z", e))
-                return err_wrap(e, "%s: atom %d of %ld", L->path, ia, h->natoms);
+            if (!structio_lines_next(L))
+                return err_set(e, EXIT_BAD_INPUT, "%s:%d: the file ends after %d of %ld atoms",
+                               L->path, L->lineno + 1, ia, h->natoms);
             char *tok[6];
             int n = structio_split(L->buf, tok, 6);
             double x[3];

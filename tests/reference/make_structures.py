@@ -14,7 +14,7 @@ import numpy as np
 from ase import Atoms
 from ase.build import molecule, surface
 from ase.calculators.singlepoint import SinglePointCalculator
-from ase.constraints import FixAtoms
+from ase.constraints import FixAtoms, FixCartesian, FixScaled
 from ase.io import read, write
 from ase.spacegroup import crystal
 
@@ -32,8 +32,11 @@ def fixed_of(atoms):
     for c in atoms.constraints:
         if isinstance(c, FixAtoms):
             fixed[c.index] = True
-        else:  # FixScaled / FixCartesian: partly fixed counts as fixed in pawsorb
-            fixed[c.a] = True
+        elif isinstance(c, FixScaled):  # mask True = fixed direction
+            fixed[c.a] |= bool(np.any(c.mask))
+        elif isinstance(c, FixCartesian):  # ASE 3.22 stores mask True = free direction
+            fixed[c.a] |= not bool(np.all(c.mask))
+        # pawsorb fixes whole atoms: a partly fixed atom counts as fixed
     return fixed
 
 
@@ -81,8 +84,10 @@ for k in range(3):
 write(path('traj.xyz'), frames, format='extxyz')
 
 # 5. POSCAR with selective dynamics (ASE writes FixAtoms as "F F F", direct coordinates)
+#    and atom 6 partly fixed (FixScaled: "T T F", free in-plane only)
 sd = slab.copy()
-sd.set_constraint(FixAtoms(indices=[a.index for a in sd if a.position[2] < zmin + 1.0]))
+sd.set_constraint([FixAtoms(indices=[a.index for a in sd if a.position[2] < zmin + 1.0]),
+                   FixScaled(sd.cell, 6, [False, False, True])])
 write(path('POSCAR_sd'), sd, format='vasp', direct=True, vasp5=True)
 
 # 6. cartesian POSCAR with scale factor 1.5 (ASE writes scale 1.0 only: written by hand
@@ -136,8 +141,14 @@ with open(path('plain.xyz'), 'w') as fd:
     fd.write('3\nwater, plain xyz written by hand\n'
              'O 0.0 0.0 0.119262\nH 0.0 0.763239 -0.477047\nH 0.0 -0.763239 -0.477047\n')
 
+# 10. move_mask:L:3 (ASE's FixCartesian column, T = free direction), written by hand
+with open(path('fixcart.xyz'), 'w') as fd:
+    fd.write('2\nLattice="5.0 0.0 0.0 0.0 5.0 0.0 0.0 0.0 5.0" '
+             'Properties=species:S:1:pos:R:3:move_mask:L:3 pbc="T T T"\n'
+             'Cu 0.0 0.0 0.0 T T F\nCu 2.5 2.5 0.0 T T T\n')
+
 for name in ['h2o.xyz', 'tio2_slab.xyz', 'triclinic.xyz', 'POSCAR_sd', 'POSCAR_cart_scaled',
-             'CONTCAR_vasp4', 'plain.xyz']:
+             'CONTCAR_vasp4', 'plain.xyz', 'fixcart.xyz']:
     fmt = 'extxyz' if name.endswith('.xyz') else 'vasp'
     show(name, read(path(name), format=fmt))
 print('== POSCAR_volume (expected: ASE 3.22 ignores the sign; this is base scaled)')

@@ -122,14 +122,15 @@ static void test_triclinic(void)
 
 static void test_poscars(void)
 {
-    /* == POSCAR_sd: selective dynamics, "F F F" for ASE's FixAtoms */
+    /* == POSCAR_sd: selective dynamics, "F F F" for ASE's FixAtoms; atom 6 is "T T F"
+     * (ASE's FixScaled): partly fixed counts as fixed */
     static const double sd_cell[9] = {6.496897105542, 0, 0, 0, 2.959, 0, 0, 0, 15.197517684434};
     static const int all[3] = {1, 1, 1};
     static const ase_atom sd[] = {
         {"Ti", 0.0, 0.0, 5.0, 1, 0}, {"Ti", 3.248448552771, 1.4795, 5.0, 1, 0},
         {"O", 0.0, 0.0, 6.949069131663, 0, 0}, {"O", 3.248448552771, 0.0, 6.299379421108, 0, 0},
         {"O", 1.299379421108, 1.4795, 5.0, 1, 0}, {"O", 5.197517684434, 1.4795, 5.0, 1, 0},
-        {"Ti", 3.248448552771, 0.0, 8.248448552771, 0, 0}, {"Ti", 6.496897105542, 1.4795, 8.248448552771, 0, 0},
+        {"Ti", 3.248448552771, 0.0, 8.248448552771, 1, 0}, {"Ti", 6.496897105542, 1.4795, 8.248448552771, 0, 0},
         {"O", 3.248448552771, 0.0, 10.197517684434, 0, 0}, {"O", 0.0, 0.0, 9.547827973879, 0, 0},
         {"O", 4.547827973879, 1.4795, 8.248448552771, 0, 0}, {"O", 1.949069131663, 1.4795, 8.248448552771, 0, 0}};
     check_file("POSCAR_sd", NULL, 12, sd_cell, all, sd, 12);
@@ -154,6 +155,122 @@ static void test_poscars(void)
     check_file("POSCAR_volume", "poscar", 6, ru_cell, all, ru, 6);
 }
 
+static void test_fixcart(void)
+{
+    /* == fixcart.xyz: move_mask:L:3 (FixCartesian); "T T F" is partly fixed -> fixed */
+    static const double cell[9] = {5, 0, 0, 0, 5, 0, 0, 0, 5};
+    static const int pbc[3] = {1, 1, 1};
+    static const ase_atom at[] = {{"Cu", 0, 0, 0, 1, 0}, {"Cu", 2.5, 2.5, 0, 0, 0}};
+    check_file("fixcart.xyz", NULL, 2, cell, pbc, at, 2);
+}
+
+static void test_trajectory(void)
+{
+    /* == traj.xyz frame k: energy -10 - 0.25 k eV, atom 0 moved by 0.1 k A along x,
+     * forces [[0.1 k, -0.2, 0.3], [-0.1 k, 0.2, -0.3]] eV/A (as ASE read them back) */
+    int n = -1;
+    err e = {0};
+    ok(extxyz_count_frames(data("traj.xyz"), &n, &e) == 0 && n == 3, "traj.xyz: 3 frames (%d)", n);
+    for (int k = 0; k < 3; k++) {
+        structure s;
+        extxyz_extras x;
+        if (!ok(extxyz_read_frame(data("traj.xyz"), k, &s, &x, &e) == 0, "traj.xyz: frame %d reads", k)) {
+            printf("# %s\n", e.msg);
+            continue;
+        }
+        ok(x.has_energy, "frame %d has energy=", k);
+        near(x.energy_ha * HARTREE_EV, -10.0 - 0.25 * k, 1e-12, "frame %d energy (eV)", k);
+        near(s.pos[0][0] * BOHR_ANG, 0.57 + 0.1 * k, 1e-9, "frame %d position of atom 0 (A)", k);
+        double want[2][3] = {{0.1 * k, -0.2, 0.3}, {-0.1 * k, 0.2, -0.3}}, worst = x.forces ? 0 : 1;
+        for (int i = 0; i < 2 && x.forces; i++)
+            for (int j = 0; j < 3; j++)
+                worst = fmax(worst, fabs(x.forces[i][j] * HA_PER_BOHR_TO_EV_PER_ANG - want[i][j]));
+        ok(worst < 1e-10, "frame %d forces in eV/A (worst %.2g)", k, worst);
+        ok(s.has_magmoms && s.magmoms[0] == 2.5, "frame %d keeps initial_magmoms", k);
+        extxyz_extras_free(&x);
+        structure_free(&s);
+    }
+    structure s;
+    ok(extxyz_read_frame(data("traj.xyz"), 3, &s, NULL, &e) != 0 && strstr(e.msg, "has 3 frames, frame 3"),
+       "frame 3 does not exist: %s", e.msg);
+}
+
+/* Malformed files: each must give a bad-input error naming the file and the line. */
+static void test_bad_files(void)
+{
+    static const struct {
+        const char *file, *where, *what;
+    } cases[] = {
+        {"empty.xyz", ":1:", "number of atoms"},
+        {"natoms_text.xyz", ":1:", "expected the number of atoms, found 'three'"},
+        {"natoms_two_tokens.xyz", ":1:", "expected the number of atoms"},
+        {"zero_atoms.xyz", ":1:", "0 atoms"},
+        {"huge_natoms.xyz", ":1:", "999999999 atoms cannot fit"},
+        {"no_comment.xyz", ":2:", "ends before the comment line"},
+        {"truncated.xyz", ":4:", "ends after 2 of 3 atoms"},
+        {"lattice8.xyz", ":2:", "Lattice= has 8 numbers, expected 9"},
+        {"lattice_text.xyz", ":2:", "not 9 numbers"},
+        {"pbc_two.xyz", ":2:", "pbc=\"T T\""},
+        {"pbc_word.xyz", ":2:", "expected three of T/F"},
+        {"pbc_no_lattice.xyz", ":2:", "no Lattice="},
+        {"unknown_element.xyz", ":4:", "'Qq' is not a chemical element"},
+        {"bad_number.xyz", ":4:", "'abc' is not a number"},
+        {"nan_position.xyz", ":3:", "'nan' is not a number"},
+        {"props_not_triples.xyz", ":2:", "name:type:width triples"},
+        {"props_bad_type.xyz", ":2:", "'pos:X:3'"},
+        {"props_no_pos.xyz", ":2:", "no pos:R:3 column"},
+        {"props_pos_width.xyz", ":2:", "pos:R:2, expected pos:R:3"},
+        {"columns_missing.xyz", ":3:", "6 columns, expected 7"},
+        {"columns_extra.xyz", ":3:", "5 columns, expected 4"},
+        {"move_mask_bad.xyz", ":3:", "move_mask 'X'"},
+        {"magmoms_noncollinear.xyz", ":2:", "non-collinear"},
+        {"energy_text.xyz", ":2:", "energy=\"low\""},
+        {"garbage.xyz", ":1:", "number of atoms"},
+        {"POSCAR_empty", ":1:", "comment line"},
+        {"POSCAR_garbage", ":2:", "scale factor"},
+        {"POSCAR_scale_text", ":2:", "scale factor"},
+        {"POSCAR_scale_zero", ":2:", "scale factor is 0"},
+        {"POSCAR_lattice_short", ":4:", "lattice vector a2"},
+        {"POSCAR_vasp4_no_species", ":6:", "no species line (VASP 4 format)"},
+        {"POSCAR_bad_species", ":6:", "'Xx' is not a chemical element"},
+        {"POSCAR_count_mismatch", ":7:", "3 atom counts for 2 species"},
+        {"POSCAR_negative_count", ":7:", "'-2' is not a positive number"},
+        {"POSCAR_huge_count", ":7:", "99999999 atoms cannot fit"},
+        {"POSCAR_truncated", ":11:", "ends after 2 of 3 atoms"},
+        {"POSCAR_sd_flags", ":11:", "three flags T or F"},
+        {"POSCAR_sd_flag_word", ":11:", "three flags T or F"},
+        {"POSCAR_no_mode", ":8:", "expected 'Direct' or 'Cartesian'"},
+        {"POSCAR_coplanar_volume", ":5:", "coplanar"},
+        {"POSCAR_bad_coordinate", ":10:", "three coordinates"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char name[256], where[300];
+        snprintf(name, sizeof name, "bad/%s", cases[i].file);
+        snprintf(where, sizeof where, "%s%s", cases[i].file, cases[i].where);
+        structure s;
+        err e = {0};
+        int rc = structure_read_file(data(name), strncmp(cases[i].file, "POSCAR", 6) ? "extxyz" : "poscar", &s, &e);
+        ok(rc != 0 && e.status == EXIT_BAD_INPUT && strstr(e.msg, where) && strstr(e.msg, cases[i].what),
+           "%s: error names line and problem: %s", cases[i].file, e.msg);
+        if (rc == 0) structure_free(&s);
+    }
+    /* The second frame is broken: the first still reads, counting frames fails. */
+    structure s;
+    err e = {0};
+    int n;
+    ok(extxyz_read(data("bad/second_frame_truncated.xyz"), &s, &e) == 0, "first frame of a file whose second is broken");
+    if (!e.status) structure_free(&s);
+    ok(extxyz_count_frames(data("bad/second_frame_truncated.xyz"), &n, &e) != 0 &&
+       strstr(e.msg, "second_frame_truncated.xyz:6: the file ends after 1 of 2 atoms"), "%s", e.msg);
+    ok(structure_read_file(data("bad/does_not_exist.xyz"), NULL, &s, &e) != 0 && strstr(e.msg, "cannot open"),
+       "missing file: %s", e.msg);
+    ok(structure_read_file(data("h2o.dat"), NULL, &s, &e) != 0 && strstr(e.msg, "cannot tell the structure format"),
+       "unknown extension: %s", e.msg);
+    ok(structure_read_file(data("h2o.xyz"), "cif", &s, &e) != 0 && strstr(e.msg, "unknown structure format 'cif'"),
+       "unknown format: %s", e.msg);
+    ok(structure_read_file(data_dir, "extxyz", &s, &e) != 0 && strstr(e.msg, "directory"), "directory: %s", e.msg);
+}
+
 int main(int argc, char **argv)
 {
     const char *src = getenv("PAWSORB_SRCDIR");
@@ -162,5 +279,8 @@ int main(int argc, char **argv)
     test_slab();
     test_triclinic();
     test_poscars();
+    test_fixcart();
+    test_trajectory();
+    test_bad_files();
     return tap_done();
 }
