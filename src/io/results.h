@@ -1,0 +1,187 @@
+/* The results file (docs/interface.md, "Results file"): one HDF5 file per run, written
+ * in parallel (HDF5 MPI-IO driver) and readable with h5py or h5dump.
+ *
+ * Safety: results_open creates a TEMPORARY file next to the target, "NAME.tmp.<pid>"
+ * (pid of rank 0), and results_close renames it over the target. A run killed before
+ * results_close leaves at most a stray *.tmp.<pid> file; a results file already at the
+ * target stays intact and readable until the new one is complete.
+ *
+ * Units: every argument is in Hartree atomic units (hartree, bohr, hartree/bohr,
+ * bohr^3) unless its name says otherwise; this module converts to eV, Angstrom, eV/Angstrom
+ * and Angstrom^3 with core/units.h. That is the output edge of the code. Every dataset
+ * carries a string attribute `units` ("eV", "Angstrom", "eV/Angstrom", "Angstrom^3",
+ * "electrons", "e", "s", or "1" for dimensionless numbers, flags and indices).
+ *
+ * MPI: a results handle lives on one communicator. Every function below is COLLECTIVE
+ * over it: every rank calls it, in the same order, with the same scalar arguments
+ * (names, counts). Array data is taken from RANK 0 only; other ranks may pass NULL
+ * pointers for arrays (callers gather small arrays to rank 0 first). Every rank gets
+ * the same return value and, on failure, the same message.
+ *
+ * Writing a dataset that already exists replaces it (the last write wins), so a run may
+ * write its structure at the start and again at the end. */
+#ifndef PAWSORB_RESULTS_H
+#define PAWSORB_RESULTS_H
+
+#include "cell/structure.h"
+#include "core/err.h"
+
+#include <mpi.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct results results;   /* opaque: the open file, its paths, start time */
+
+/* ---- Lifecycle ---------------------------------------------------------------- */
+
+/* Collective. Creates `path`.tmp.<pid> and writes the provenance attributes known at
+ * once: program="pawsorb", version, git_revision, created (ISO 8601 UTC, now),
+ * mpi_ranks (size of comm), status="incomplete". Returns NULL on failure with a message
+ * naming the file (EXIT_BAD_INPUT when the directory is missing or not writable). */
+results *results_open(MPI_Comm comm, const char *path, err *e);
+
+/* Collective. Writes wall_time (seconds since results_open unless results_set_wall_time
+ * was called), closes the file, flushes it to disk and renames it over the target.
+ * Frees r in every case. Returns 0, or -1 with the temporary file left in place. */
+int results_close(results *r, err *e);
+
+/* Collective. Closes and deletes the temporary file, leaving any older target untouched;
+ * frees r. For error paths where nothing worth keeping was written. */
+void results_abort(results *r);
+
+/* The temporary file being written and the final target (valid until close/abort). */
+const char *results_tmp_path(const results *r);
+const char *results_path(const results *r);
+
+/* ---- Root attributes (provenance) ----------------------------------------------- */
+
+/* Collective. status: "ok", or why not ("scf not converged after 100 iterations"). */
+int results_set_status(results *r, const char *status, err *e);
+/* Collective. The YAML input verbatim (root attribute `input`); rank 0's text is used. */
+int results_set_input(results *r, const char *yaml_text, err *e);
+/* Collective. Overrides the wall time measured from results_open, seconds. */
+int results_set_wall_time(results *r, double seconds, err *e);
+/* Collective. PAW dataset files used: root attributes `setups` (the paths, as given) and
+ * `setups_sha256` (hex SHA-256 of each file's bytes, computed on rank 0). Paths are
+ * taken from rank 0. An unreadable file is an error naming it. */
+int results_set_setups(results *r, int n, const char *const *paths, err *e);
+
+/* ---- Groups of the contract ------------------------------------------------------ */
+
+/* Collective. /structure/cell (3,3) Angstrom, positions (N,3) Angstrom, numbers (N,),
+ * pbc (3,) bool, fixed (N,) bool. s->natoms must agree on all ranks. */
+int results_write_structure(results *r, const structure *s, err *e);
+
+typedef struct {
+    const char *name;   /* "kinetic", "hartree", "xc", "local", "external", ... */
+    double value_ha;
+} results_term;
+
+typedef struct {
+    double total_ha;        /* free energy extrapolated to zero smearing, GPAW convention */
+    double free_ha;         /* variational free energy E - TS */
+    double dispersion_ha;   /* 0 when none */
+    int nterms;             /* components, written to /energy/components/<name> */
+    const results_term *terms;
+} results_energy;
+
+/* Collective. /energy/{total,free,dispersion} and /energy/components/<name>, eV. */
+int results_write_energy(results *r, const results_energy *en, err *e);
+
+/* Collective. /forces (N,3) eV/Angstrom from hartree/bohr (dispersion included). */
+int results_write_forces(results *r, int natoms, const double (*forces_au)[3], err *e);
+
+typedef struct {
+    int converged;
+    int iterations;
+    int nhistory;                /* rows of the history table (usually = iterations) */
+    const double *energy_ha;     /* nhistory: total energy after each iteration */
+    const double *density_change;/* nhistory: electrons per valence electron */
+} results_scf;
+
+/* Collective. /scf/converged (bool), /scf/iterations, /scf/history: a table (compound
+ * dataset, one row per iteration) with fields iteration, energy (eV), density_change. */
+int results_write_scf(results *r, const results_scf *scf, err *e);
+
+typedef struct {
+    double fermi_level_ha;
+    int nspin, nkpts, nbands;
+    const double *eigenvalues_ha;  /* [spin][k][band], nspin*nkpts*nbands */
+    const double *occupations;     /* [spin][k][band], electrons in each state (0..2/nspin) */
+    const double (*kpoints)[3];    /* nkpts, fractional (units of reciprocal vectors) */
+    const double *kweights;        /* nkpts, summing to 1 */
+} results_electrons;
+
+/* Collective. /electrons/{fermi_level, eigenvalues, occupations, kpoints, kweights}. */
+int results_write_electrons(results *r, const results_electrons *el, err *e);
+
+/* Collective. Appends one relaxation step to /relax/energies (steps,) eV,
+ * /relax/positions (steps,N,3) Angstrom and /relax/fmax (steps,) eV/Angstrom: extendible
+ * datasets, so the file holds every step so far. natoms must stay the same. */
+int results_relax_append(results *r, double energy_ha, int natoms, const double (*pos_bohr)[3],
+                         double fmax_au, err *e);
+
+typedef struct {
+    const char *method;          /* "weight" | "near-grid" */
+    const char *density;         /* "all-electron" or the cube file's name */
+    int natoms;
+    const double *population;    /* electrons in each basin */
+    const double *nuclear_charge;/* Z (all-electron density) or the cube's nuclear charge */
+    const double *volume_bohr3;  /* basin volumes */
+} results_bader;
+
+/* Collective. /bader/population (N,) electrons, /bader/charge (N,) e = nuclear_charge -
+ * population (negative: electrons gained), /bader/volume (N,) Angstrom^3; group attributes
+ * method and density. */
+int results_write_bader(results *r, const results_bader *b, err *e);
+
+/* ---- Generic arrays -------------------------------------------------------------- */
+
+/* What a number measures: selects both the conversion from atomic units and the `units`
+ * attribute written. */
+typedef enum {
+    RESULTS_DIMENSIONLESS,  /* "1", written as is */
+    RESULTS_ENERGY,         /* hartree -> "eV" */
+    RESULTS_LENGTH,         /* bohr -> "Angstrom" */
+    RESULTS_FORCE,          /* hartree/bohr -> "eV/Angstrom" */
+    RESULTS_VOLUME,         /* bohr^3 -> "Angstrom^3" */
+    RESULTS_DENSITY,        /* electrons/bohr^3 -> "electrons/Angstrom^3" */
+    RESULTS_ELECTRONS,      /* a number of electrons, "electrons", as is */
+    RESULTS_CHARGE,         /* elementary charges, "e", as is */
+    RESULTS_TIME            /* seconds, "s", as is */
+} results_quantity;
+
+/* Collective. Writes a double array of `ndim` dimensions (0 = a scalar) at `h5path`
+ * ("/adsorption/CO/energy"; missing groups are created), converting from atomic units
+ * as `q` says. dims[] must agree on all ranks; data is rank 0's. */
+int results_write_array(results *r, const char *h5path, int ndim, const size_t *dims,
+                        const double *data, results_quantity q, err *e);
+
+/* Collective. Integer array (units "1"), e.g. atomic numbers or indices. */
+int results_write_ints(results *r, const char *h5path, int ndim, const size_t *dims,
+                       const int *data, err *e);
+/* Collective. Flag array stored as HDF5's bool (int8 enum FALSE/TRUE, which h5py reads as
+ * numpy bool), units "1"; any nonzero byte is true. */
+int results_write_flags(results *r, const char *h5path, int ndim, const size_t *dims,
+                        const unsigned char *data, err *e);
+
+/* Collective. A string attribute on an existing group or dataset ("/" for the root). */
+int results_set_attr(results *r, const char *h5path, const char *name, const char *value, err *e);
+
+/* ---- SHA-256 (FIPS 180-4), io/sha256.c ------------------------------------------ */
+
+typedef struct {
+    uint32_t h[8];
+    uint64_t nbytes;
+    unsigned char buf[64];
+    size_t fill;
+} sha256_ctx;
+
+void sha256_init(sha256_ctx *c);
+void sha256_update(sha256_ctx *c, const void *data, size_t n);
+void sha256_final(sha256_ctx *c, unsigned char digest[32]);
+/* Lower-case hex digest of a buffer / of a file's bytes (errors name the file). */
+void sha256_hex(const void *data, size_t n, char hex[65]);
+int sha256_file(const char *path, char hex[65], err *e);
+
+#endif
