@@ -1,10 +1,53 @@
-/* pawsorb build: placeholder until its machinery lands. It says so plainly and exits with
- * status 3, so no script mistakes it for a result. */
+/* pawsorb build: structure builders (docs/latp.md).
+ *   build latp-bulk [--x X] [--repeat a b c] -o FILE.xyz
+ *   build latp001 [--preset paper|quick] [--layers N | --thickness A] [--vacuum A]
+ *                 [--supercell a b] [--fix N] [--termination K] [--allow-dipole] -o FILE.xyz
+ *   build molecule NAME [--vacuum A] -o FILE.xyz     (NAME: see `build molecule --list`)
+ *   build sites SLAB.xyz [--place NAME --site K --height A --orient flat|upright|E1,E2,E3 -o F]
+ * Options are parsed here; the physics lives in src/build. Bad options exit 1 with a
+ * message naming the option and its value. */
+#include "build/latp.h"
 #include "cmd/cmd.h"
+#include "cmd/build_cmds.h"
 #include "core/err.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: pawsorb build latp-bulk [--x X] [--repeat A B C] -o FILE.xyz\n"
+    "       pawsorb build latp001 [--preset paper|quick] [--layers N | --thickness ANG] [--vacuum ANG]\n"
+    "                             [--supercell A B] [--fix N] [--termination K] [--x X] -o FILE.xyz\n"
+    "       pawsorb build molecule NAME [--vacuum ANG] -o FILE.xyz   (--list for the names)\n"
+    "       pawsorb build sites SLAB.xyz [--place NAME --site K [--height ANG]\n"
+    "                                     [--orient flat|upright|A,B,C] -o FILE.xyz]\n";
+
+typedef struct {
+    const char *name;
+    int (*run)(const comm_ctx *, int, char **, err *);
+} subcommand;
+
+static const subcommand subcommands[] = {
+    {"latp-bulk", build_cmd_latp_bulk},
+    {"latp001", build_cmd_latp001},
+    {"molecule", build_cmd_molecule},
+    {"sites", build_cmd_sites},
+};
 
 int cmd_build(const comm_ctx *comm, int argc, char **argv)
 {
-    (void)argc, (void)argv;
-    return cmd_fail(comm, "build: the structure builders are not in this version yet", EXIT_INTERNAL);
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        if (comm->rank == 0) fputs(usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_BAD_INPUT : EXIT_OK;
+    }
+    err e = {0};
+    for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++)
+        if (!strcmp(argv[1], subcommands[i].name)) {
+            if (subcommands[i].run(comm, argc - 1, argv + 1, &e) == 0) return EXIT_OK;
+            return cmd_fail(comm, e.msg, e.status ? e.status : EXIT_INTERNAL);
+        }
+    char msg[256];
+    snprintf(msg, sizeof msg, "build: unknown builder '%s' (builders: latp-bulk, latp001, molecule, sites)",
+             argv[1]);
+    return cmd_fail(comm, msg, EXIT_BAD_INPUT);
 }
