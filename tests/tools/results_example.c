@@ -15,7 +15,7 @@
 static const int z[3] = {8, 1, 1};
 static const double pos[3][3] = {{11.3, 12.1, 13.0}, {12.73, 12.1, 11.89}, {9.87, 12.1, 11.89}};
 static const double cell[3][3] = {{22.0, 0, 0}, {0, 24.0, 0}, {0, 0, 26.0}};
-static const double forces[3][3] = {{0.0, 0.0, 0.0021}, {0.0034, 0.0, -0.0012}, {-0.0034, 0.0, -0.0009}};
+static const double forces[3][3] = {{0.0, 0.0, 0.0051}, {0.0034, 0.0, -0.0012}, {-0.0034, 0.0, -0.0009}};
 static const double total = -0.5632104, free_energy = -0.5633011, disp = -0.0004;
 static const char *const term_names[4] = {"kinetic", "hartree", "xc", "local"};
 static const double term_values[4] = {12.25, 23.5, -4.125, -31.75};
