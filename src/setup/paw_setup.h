@@ -54,6 +54,7 @@ typedef struct {
     char generator_type[64];  /* "scalar-relativistic" */
     char generator_name[64];  /* "gpaw-0.9.1.9672" */
     char generator_text[256]; /* body of <generator>, trimmed ("Frozen core: [He]") */
+    int generator_version;    /* <generator version>, 1 when absent (GPAW's default) */
 
     /* Reference all-electron energies of the atom (<ae_energy>, <core_energy>). */
     double e_kinetic, e_xc, e_electrostatic, e_total;

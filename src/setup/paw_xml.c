@@ -194,6 +194,7 @@ static int read_generator(const reader *rd, const xmlNode *node, paw_setup *s)
 {
     if (attr_copy(rd, node, "type", s->generator_type, sizeof s->generator_type) < 0) return -1;
     if (attr_copy(rd, node, "name", s->generator_name, sizeof s->generator_name) < 0) return -1;
+    if (attr_int(rd, node, "version", 0, 1, 0, 1000000, &s->generator_version)) return -1;
     xmlChar *text = xmlNodeGetContent(node);
     const char *t = text ? (const char *)text : "";
     while (isspace((unsigned char)*t)) t++;
@@ -398,6 +399,7 @@ static int read_doc(const reader *rd, const xmlNode *root, paw_setup *s)
     int major = 0, minor = 0;
     if (sscanf(s->version, "%d.%d", &major, &minor) != 2 || (major == 0 && minor < 4))
         return bad(rd, root, "version=\"%s\" is not a supported PAW-XML version (>= 0.4)", s->version);
+    s->generator_version = 1;
     if (first_pass(rd, root, s) || second_pass(rd, root, s)) return -1;
     return 0;
 }
