@@ -143,6 +143,27 @@ for k in range(4):
         report(not bad, '%s (%d atoms, pbc %s): pawsorb reads what ASE reads' % (fname, n, ref.pbc),
                '; '.join(bad))
 
+# 2b. comment-line edge cases (hand-written files): pawsorb reads every frame as ASE does;
+#     a magmoms column alone is a calculator result to ASE and starting moments to pawsorb
+for name in ['edge_spaces.xyz', 'edge_quotes.xyz', 'edge_braces.xyz', 'edge_case.xyz',
+             'edge_magmoms.xyz', 'edge_magmoms_only.xyz', 'edge_crlf.xyz', 'traj.xyz']:
+    path = os.path.join(data, name)
+    for k, ref in enumerate(read(path, index=':', format='extxyz')):
+        r = run('dump', path, 'extxyz', str(k))
+        if r.returncode:
+            report(False, '%s frame %d: pawsorb reads it' % (name, k), r.stderr)
+            continue
+        mine = dump_to_atoms(r.stdout)
+        if not ref.get_initial_magnetic_moments().any() and ref.calc is not None \
+                and 'magmoms' in ref.calc.results:
+            ref.set_initial_magnetic_moments(ref.calc.results['magmoms'])
+        bad = compare(ref, mine)
+        if ref.calc is not None and 'energy' in ref.calc.results:
+            line = [l for l in r.stdout.split('\n') if l.startswith('energy ')]
+            if not line or abs(float(line[0].split()[1]) - ref.get_potential_energy()) > 1e-9:
+                bad.append('energy %s, ASE %r' % (line, ref.get_potential_energy()))
+        report(not bad, '%s frame %d: pawsorb reads what ASE reads' % (name, k), '; '.join(bad))
+
 # 3. trajectory written with extxyz_append (formulas in tests/tools/structio_tool.c)
 traj = os.path.join(tmp, 'traj.xyz')
 r = run('traj', os.path.join(data, 'triclinic.xyz'), traj, '3')

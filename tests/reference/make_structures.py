@@ -147,6 +147,27 @@ with open(path('fixcart.xyz'), 'w') as fd:
              'Properties=species:S:1:pos:R:3:move_mask:L:3 pbc="T T T"\n'
              'Cu 0.0 0.0 0.0 T T F\nCu 2.5 2.5 0.0 T T T\n')
 
+# 11. comment-line and column edge cases, written by hand, read by ASE below
+edge = {
+    'edge_spaces.xyz': '2\n Lattice = "5.0 0.0 0.0 0.0 6.0 0.0 0.0 0.0 7.0"   pbc = "T F T" \n'
+                       'O 1.0 2.0 3.0\nH 1.5 2.0 3.0\n',
+    'edge_quotes.xyz': "2\nLattice='5.0 0.0 0.0 0.5 6.0 0.0 0.0 0.0 7.0' pbc=[T, T, F] "
+                       "name=\"a \\\"quoted\\\" word\" flag energy=-1.5e+00 "
+                       "Properties=species:S:1:pos:R:3:tags:I:1:label:S:1:charges:R:1\n"
+                       "O 1.0 2.0 3.0 7 first -0.5\nh 1.5 2.0 3.0 8 second 0.25\n",
+    'edge_braces.xyz': '1\nLattice={4.0,0.0,0.0,0.0,4.0,0.0,0.0,0.0,4.0} Properties=Z:I:1:pos:R:3\n'
+                       '22 0.5 0.5 0.5\n',
+    'edge_case.xyz': '2\nLattice="8 0 0 0 8 0 0 0 8"\nTI 0 0 0\no 1.9 0 0\n',
+    'edge_magmoms.xyz': '2\nProperties=species:S:1:pos:R:3:magmoms:R:1:initial_magmoms:R:1\n'
+                        'Fe 0 0 0 1.5 3.0\nFe 2 0 0 -1.5 -3.0\n',
+    'edge_magmoms_only.xyz': '1\nProperties=species:S:1:pos:R:3:magmoms:R:1\nNi 0 0 0 0.6\n',
+    'edge_crlf.xyz': '1\r\nLattice="3 0 0 0 3 0 0 0 3" pbc="T T T"\r\nCu 0 0 0\r\n'
+                     '1\r\nLattice="3 0 0 0 3 0 0 0 3" pbc="T T T"\r\nCu 0.5 0 0\r\n\r\n\r\n',
+}
+for name, text in edge.items():
+    with open(path(name), 'w', newline='') as fd:
+        fd.write(text)
+
 for name in ['h2o.xyz', 'tio2_slab.xyz', 'triclinic.xyz', 'POSCAR_sd', 'POSCAR_cart_scaled',
              'CONTCAR_vasp4', 'plain.xyz', 'fixcart.xyz']:
     fmt = 'extxyz' if name.endswith('.xyz') else 'vasp'
@@ -156,4 +177,9 @@ show('POSCAR_volume', base)
 for k, a in enumerate(read(path('traj.xyz'), index=':')):
     show('traj.xyz', a, ' frame %d energy %.10f' % (k, a.get_potential_energy()))
     print('forces ' + ' '.join('%.10f' % x for x in a.get_forces().ravel()))
+for name in edge:
+    for k, a in enumerate(read(path(name), index=':', format='extxyz')):
+        show(name, a, ' frame %d info %s' % (k, a.info))
+        if a.calc is not None and 'magmoms' in a.calc.results:
+            print('magmoms (calculator results) %s' % a.calc.results['magmoms'].tolist())
 sys.stdout.flush()

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define TOL 1e-9   /* Angstrom */
 
@@ -170,7 +171,8 @@ static void test_trajectory(void)
      * forces [[0.1 k, -0.2, 0.3], [-0.1 k, 0.2, -0.3]] eV/A (as ASE read them back) */
     int n = -1;
     err e = {0};
-    ok(extxyz_count_frames(data("traj.xyz"), &n, &e) == 0 && n == 3, "traj.xyz: 3 frames (%d)", n);
+    int rc = extxyz_count_frames(data("traj.xyz"), &n, &e);
+    ok(rc == 0 && n == 3, "traj.xyz: 3 frames (%d)", n);
     for (int k = 0; k < 3; k++) {
         structure s;
         extxyz_extras x;
@@ -193,6 +195,96 @@ static void test_trajectory(void)
     structure s;
     ok(extxyz_read_frame(data("traj.xyz"), 3, &s, NULL, &e) != 0 && strstr(e.msg, "has 3 frames, frame 3"),
        "frame 3 does not exist: %s", e.msg);
+}
+
+static void test_edge_cases(void)
+{
+    /* Comment-line syntax ASE accepts: spaces around '=', '' / [] / {} quoting, commas,
+     * escaped quotes, bare keys, extra columns skipped, Z instead of species, any case of
+     * symbols, CRLF line ends. Numbers as ASE printed them (make_structures.out). */
+    static const int ttt[3] = {1, 1, 1}, tft[3] = {1, 0, 1}, ttf[3] = {1, 1, 0}, fff[3] = {0, 0, 0};
+    static const double c567[9] = {5, 0, 0, 0, 6, 0, 0, 0, 7}, c567b[9] = {5, 0, 0, 0.5, 6, 0, 0, 0, 7};
+    static const double c4[9] = {4, 0, 0, 0, 4, 0, 0, 0, 4}, c8[9] = {8, 0, 0, 0, 8, 0, 0, 0, 8};
+    static const double c3[9] = {3, 0, 0, 0, 3, 0, 0, 0, 3}, c0[9] = {0};
+    static const ase_atom oh[] = {{"O", 1, 2, 3, 0, 0}, {"H", 1.5, 2, 3, 0, 0}};
+    static const ase_atom ti[] = {{"Ti", 0.5, 0.5, 0.5, 0, 0}};
+    static const ase_atom tio[] = {{"Ti", 0, 0, 0, 0, 0}, {"O", 1.9, 0, 0, 0, 0}};
+    static const ase_atom cu[] = {{"Cu", 0, 0, 0, 0, 0}};
+    /* initial_magmoms wins over magmoms (ASE: initial 3, -3; calculator moments 1.5, -1.5) */
+    static const ase_atom fe[] = {{"Fe", 0, 0, 0, 0, 3.0}, {"Fe", 2, 0, 0, 0, -3.0}};
+    /* magmoms alone (ASE keeps them as a calculator's result, 0.6) start the moments */
+    static const ase_atom ni[] = {{"Ni", 0, 0, 0, 0, 0.6}};
+    check_file("edge_spaces.xyz", NULL, 2, c567, tft, oh, 2);
+    check_file("edge_quotes.xyz", NULL, 2, c567b, ttf, oh, 2);
+    check_file("edge_braces.xyz", NULL, 1, c4, ttt, ti, 1);
+    check_file("edge_case.xyz", NULL, 2, c8, ttt, tio, 2);
+    check_file("edge_magmoms.xyz", NULL, 2, c0, fff, fe, 2);
+    check_file("edge_magmoms_only.xyz", NULL, 1, c0, fff, ni, 1);
+    check_file("edge_crlf.xyz", NULL, 1, c3, ttt, cu, 1);
+
+    structure st;
+    extxyz_extras x;
+    err e = {0};
+    int n = 0;
+    ok(extxyz_read_frame(data("edge_quotes.xyz"), 0, &st, &x, &e) == 0 && x.has_energy &&
+           fabs(x.energy_ha * HARTREE_EV + 1.5) < 1e-14 && !x.forces,
+       "edge_quotes.xyz: energy=-1.5e+00 eV among quoted keys, no forces");
+    if (!e.status) extxyz_extras_free(&x), structure_free(&st);
+    int rc = extxyz_count_frames(data("edge_crlf.xyz"), &n, &e);
+    ok(rc == 0 && n == 2, "edge_crlf.xyz: 2 frames, trailing blank lines end the file (%d)", n);
+    ok(extxyz_read_frame(data("edge_crlf.xyz"), 1, &st, NULL, &e) == 0 && fabs(st.pos[0][0] * BOHR_ANG - 0.5) < 1e-12,
+       "edge_crlf.xyz: frame 1 at x = 0.5 A");
+    if (!e.status) structure_free(&st);
+    ok(extxyz_read(data("h2o.xyz"), &st, &e) == 0 && !st.has_magmoms, "h2o.xyz: no moments given");
+    if (!e.status) structure_free(&st);
+}
+
+/* The writer: read back what it wrote (the reader is checked against ASE above; ASE
+ * itself reads the writer's files in tests/cli/structio_ase.sh). */
+static void test_write(void)
+{
+    char path[] = "/tmp/pawsorb_structio_XXXXXX";
+    int fd = mkstemp(path);
+    if (!ok(fd >= 0, "temporary file")) return;
+    close(fd);
+    structure s, back;
+    err e = {0};
+    if (structure_read_file(data("POSCAR_sd"), NULL, &s, &e)) {
+        ok(0, "read POSCAR_sd: %s", e.msg);
+        return;
+    }
+    s.pbc[2] = 0;
+    s.has_magmoms = 1;
+    s.magmoms[3] = -1.25;
+    ok(extxyz_write(path, &s, "note=\"written by test\"", &e) == 0, "extxyz_write: %s", e.msg);
+    FILE *f = fopen(path, "r");
+    char line[4096] = "";
+    if (f && fgets(line, sizeof line, f) && fgets(line, sizeof line, f))
+        ok(strstr(line, "Properties=species:S:1:pos:R:3:move_mask:L:1:initial_magmoms:R:1") &&
+               strstr(line, "pbc=\"T T F\"") && strstr(line, "Lattice=\"6.49689710554") &&
+               strstr(line, "note=\"written by test\""),
+           "comment line: %s", line);
+    if (f) fclose(f);
+    int rc = extxyz_read(path, &back, &e);
+    ok(rc == 0, "reads its own output (%s)", rc ? e.msg : "ok");
+    if (!rc) {
+        double worst = 0;
+        int same = back.natoms == s.natoms && back.has_magmoms;
+        for (int i = 0; i < s.natoms && same; i++) {
+            for (int j = 0; j < 3; j++) worst = fmax(worst, fabs(back.pos[i][j] - s.pos[i][j]) * BOHR_ANG);
+            same = back.numbers[i] == s.numbers[i] && back.fixed[i] == s.fixed[i] && back.magmoms[i] == s.magmoms[i];
+        }
+        ok(same && worst < 1e-10 && back.pbc[2] == 0 && memcmp(back.cell, s.cell, sizeof s.cell) == 0,
+           "round trip: symbols, fixed, moments, pbc, cell exact, positions within %.1g A", worst);
+        structure_free(&back);
+    }
+    /* a periodic structure without a cell cannot be written as ASE would read it */
+    memset(s.cell, 0, sizeof s.cell);
+    ok(extxyz_write(path, &s, NULL, &e) != 0 && strstr(e.msg, "without a cell"), "%s", e.msg);
+    s.pbc[0] = s.pbc[1] = s.pbc[2] = 0;   /* a molecule: no cell needed */
+    ok(extxyz_write("/nonexistent/dir/x.xyz", &s, NULL, &e) != 0 && strstr(e.msg, "cannot write"), "%s", e.msg);
+    structure_free(&s);
+    remove(path);
 }
 
 /* Malformed files: each must give a bad-input error naming the file and the line. */
@@ -281,6 +373,8 @@ int main(int argc, char **argv)
     test_poscars();
     test_fixcart();
     test_trajectory();
+    test_edge_cases();
+    test_write();
     test_bad_files();
     return tap_done();
 }
