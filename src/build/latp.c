@@ -392,6 +392,18 @@ int latp_build(const latp_opts *o, structure *s, latp_report *rep, err *e)
     if (rep->n_al > 32)
         return err_set(e, EXIT_BAD_INPUT, "--x %g: %d Al atoms is more than this builder orders (32)",
                        o->x, rep->n_al);
+    if (rep->n_al == 0) {   /* LiTi2(PO4)3: nothing to order */
+        if (latp_ltp_bulk(s, e)) return -1;
+        repeat_structure(s, o->rep);
+        int n = s->natoms;
+        double *q = xmalloc(n * sizeof *q);
+        for (int a = 0; a < n; a++) q[a] = formal_charge(s->numbers[a]);
+        rep->e_best_ev = rep->e_worst_ev =
+            ewald_energy(s->cell, (const double(*)[3])s->pos, q, n) * HARTREE_EV;
+        free(q);
+        rep->n_candidates = rep->n_raw = 1;
+        return 0;
+    }
     structure parent;
     if (parent_structure(o->rep, &parent, e)) return -1;
     config_space c = {0};

@@ -1,0 +1,86 @@
+/* pawsorb build latp001: (001) slabs of LiTi2(PO4)3 / LATP (docs/latp.md). */
+#include "build/slab.h"
+#include "cmd/build_cmds.h"
+#include "core/units.h"
+#include "io/structio.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Named presets (docs/latp.md). Lengths in Angstrom (the edge of the program). */
+typedef struct {
+    const char *name;
+    double x;
+    int layers, sa, sb, fix;
+    double vacuum_ang;
+} slab_preset;
+
+static const slab_preset presets[] = {
+    /* LiTi2(PO4)3 host: the only composition whose (001) slabs are made dipole-free yet
+     * (docs/latp.md); 2x1 in plane so that half of a surface Li level can move. */
+    {"paper", 0.0, 4, 2, 1, 2, 15.0},  /* 27.8 A of slab, 15 A vacuum as in the seed study */
+    {"quick", 0.0, 2, 2, 1, 1, 10.0},  /* 13.9 A of slab, 10 A vacuum */
+};
+
+int build_cmd_latp001(const comm_ctx *comm, int argc, char **argv, err *e)
+{
+    const slab_preset *p = &presets[1];
+    for (int i = 1; i < argc; i++)   /* preset first, so explicit options override it */
+        if (!strcmp(argv[i], "--preset")) {
+            if (build_opt_need(argc, argv, i, 1, e)) return -1;
+            p = NULL;
+            for (size_t k = 0; k < sizeof presets / sizeof *presets; k++)
+                if (!strcmp(argv[i + 1], presets[k].name)) p = &presets[k];
+            if (!p) return err_set(e, EXIT_BAD_INPUT, "option --preset: '%s' is not paper or quick", argv[i + 1]);
+        }
+    slab_opts o = {.x = p->x, .layers = p->layers, .vacuum = p->vacuum_ang / BOHR_ANG,
+                   .supercell = {p->sa, p->sb}, .fix_layers = p->fix};
+    const char *out = NULL;
+    double thick = 0, vac = p->vacuum_ang;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int need = !strcmp(a, "--supercell") ? 2 : strcmp(a, "--allow-dipole") ? 1 : 0;
+        if (need && build_opt_need(argc, argv, i, need, e)) return -1;
+        if (!strcmp(a, "--preset")) i++;
+        else if (!strcmp(a, "--x")) { if (build_opt_double(a, argv[++i], 0, 1, &o.x, e)) return -1; }
+        else if (!strcmp(a, "--layers")) { if (build_opt_int(a, argv[++i], 1, 24, &o.layers, e)) return -1; }
+        else if (!strcmp(a, "--thickness")) { if (build_opt_double(a, argv[++i], 1, 200, &thick, e)) return -1; }
+        else if (!strcmp(a, "--vacuum")) { if (build_opt_double(a, argv[++i], 0, 100, &vac, e)) return -1; }
+        else if (!strcmp(a, "--fix")) { if (build_opt_int(a, argv[++i], 0, 23, &o.fix_layers, e)) return -1; }
+        else if (!strcmp(a, "--termination")) { if (build_opt_int(a, argv[++i], 0, 99, &o.termination, e)) return -1; }
+        else if (!strcmp(a, "--allow-dipole")) o.allow_dipole = 1;
+        else if (!strcmp(a, "--supercell")) {
+            for (int k = 0; k < 2; k++)
+                if (build_opt_int(a, argv[++i], 1, 4, &o.supercell[k], e)) return -1;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) { if (!need) return -1; out = argv[++i]; }
+        else return err_set(e, EXIT_BAD_INPUT, "build latp001: unknown option '%s'", a);
+    }
+    if (!out) return err_set(e, EXIT_BAD_INPUT, "build latp001: no output file (-o FILE.xyz)");
+    o.vacuum = vac / BOHR_ANG;
+    if (thick > 0) {   /* whole bulk periods: 6.95 A per layer, rounded up to the period */
+        int per = o.x > 0 ? 3 : 1;
+        o.layers = per * (int)ceil(thick / (20.858 / 3.0) / per - 1e-9);
+    }
+    if (o.fix_layers >= o.layers) o.fix_layers = o.layers - 1;
+    structure s;
+    slab_report r;
+    if (slab_latp001(&o, &s, &r, e)) return -1;
+    char formula[128], extra[512];
+    build_formula(&s, formula, sizeof formula);
+    snprintf(extra, sizeof extra,
+             "builder=latp001 x=%.6g layers=%d termination=%d dipole_eA=%.6f fixed_layers=%d vacuum=%.3f",
+             o.x, o.layers, o.termination, r.dipole * BOHR_ANG, o.fix_layers, vac);
+    int rc = comm->rank == 0 ? extxyz_write(out, &s, extra, e) : 0;
+    if (rc == 0 && comm->rank == 0) {
+        printf("%s: %d atoms, %s; %d layers (%.2f A of slab), %.2f A vacuum, supercell %dx%d\n", out,
+               s.natoms, formula, o.layers, s.cell[2][2] * BOHR_ANG - vac, vac, o.supercell[0], o.supercell[1]);
+        printf("termination %d of %d (cut between %s); %d atoms fixed in the bottom %d layer%s\n",
+               o.termination, r.n_terminations, r.termination, r.n_fixed, o.fix_layers,
+               o.fix_layers == 1 ? "" : "s");
+        printf("formal-charge dipole along z: %.4f e*A as cut, %.4f e*A after moving %d surface unit%s\n",
+               r.dipole_before * BOHR_ANG, r.dipole * BOHR_ANG, r.moved, r.moved == 1 ? "" : "s");
+    }
+    structure_free(&s);
+    return rc;
+}
