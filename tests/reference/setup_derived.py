@@ -67,8 +67,32 @@ def dump(sym):
     array(sym, 'N0_p', s.N0_p)
 
 
+def grids_and_shapes():
+    """The grid equations GPAW accepts other than the gpaw-data one, and the sinc and
+    bessel shape functions no installed dataset uses (names: gexp, glin, grat; ssinc,
+    sbess, sgaus on the O grid with rc = 0.5, lmax = 2)."""
+    from gpaw.atom.radialgd import radial_grid_descriptor
+    from gpaw.atom.shapefunc import shape_functions
+    grids = {'gexp': radial_grid_descriptor('r=a*(exp(d*i)-1)', a=1e-3, d=0.02,
+                                            istart=0, iend=499),
+             'glin': radial_grid_descriptor('r=d*i', d=0.01, istart=0, iend=999),
+             'grat': radial_grid_descriptor('r=a*i/(1-b*i)', a=0.002, b=0.0025,
+                                            n=350)}
+    for name, rgd in grids.items():
+        out(name, 'n', rgd.N)
+        array(name, 'r', rgd.r_g)
+        array(name, 'dr', rgd.dr_g)
+        for rc in (0.5, 1.3, 2.6):
+            out(name, f'ceil{rc}', rgd.ceil(rc))
+    rgd = radial_grid_descriptor('r=a*i/(n-i)', a=0.4, n=300)
+    for name, kind in [('ssinc', 'sinc'), ('sbess', 'bessel'), ('sgaus', 'gauss')]:
+        array(name, 'g_lg', shape_functions(rgd, kind, 0.5, 2))
+
+
 if __name__ == '__main__':
     print('# made by tests/reference/setup_derived.py with GPAW',
           __import__('gpaw').__version__)
     for sym in sys.argv[1:] or SYMBOLS:
         dump(sym)
+    if not sys.argv[1:]:
+        grids_and_shapes()
