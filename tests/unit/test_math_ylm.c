@@ -191,6 +191,25 @@ static void test_gradient_fd(void)
     ok(e < 1e-8, "gradient = finite difference for l <= %d (max err %.1e)", LM, e);
 }
 
+/* Unsöld's addition theorem Σ_m Y_lm(r̂)² = (2l+1)/4π and Y_l0(ẑ) = sqrt((2l+1)/4π),
+ * for l up to 30: past the tabulated constants (l <= 20) of ylm.c. */
+static void test_high_l(void)
+{
+    enum { LM = 30 };
+    static double Y[(LM + 1) * (LM + 1)];
+    double u[3] = {0.3, -0.5, 0.7}, z[3] = {0, 0, 2.0}, e = 0, ez = 0;
+    ylm_real(LM, u, Y);
+    for (int l = 0; l <= LM; l++) {
+        double s = 0;
+        for (int L = l * l; L < (l + 1) * (l + 1); L++) s += Y[L] * Y[L];
+        e = fmax(e, fabs(s - (2 * l + 1) / (4 * M_PI)) / ((2 * l + 1) / (4 * M_PI)));
+    }
+    ylm_real(LM, z, Y);
+    for (int l = 0; l <= LM; l++) ez = fmax(ez, fabs(Y[l * l + l] - sqrt((2 * l + 1) / (4 * M_PI))));
+    ok(e < 1e-13, "sum_m Y_lm^2 = (2l+1)/4pi for l <= %d (max rel err %.1e)", LM, e);
+    ok(ez < 1e-13, "Y_l0(z) = sqrt((2l+1)/4pi) for l <= %d (max err %.1e)", LM, ez);
+}
+
 static void test_gaunt(void)
 {
     int n = (int)(sizeof ref_gaunt / sizeof ref_gaunt[0]), bad = 0;
@@ -275,6 +294,7 @@ int main(void)
     test_against_gpaw();
     test_orthonormal();
     test_gradient_fd();
+    test_high_l();
     test_gaunt();
     test_nabla();
     return tap_done();
