@@ -2,9 +2,11 @@
  *
  *   G_{L1 L2 L3} = ∫ Y_L1(r̂) Y_L2(r̂) Y_L3(r̂) dΩ,   Y_L1 Y_L2 = Σ_L3 G_{L1 L2 L3} Y_L3
  *
- * matching GPAW's gaunt(lmax)[L1, L2, L3] (gpaw/gaunt.py) for every L < 49 (l <= 6),
- * enough for the PAW one-centre terms of partial waves up to f (GPAW uses
- * gaunt(lmax) of shape ((lmax+1)², (2lmax+1)², (2lmax+1)²) with lmax <= 3).
+ * for every L < 49 (l <= 6). GPAW's gaunt(lmax)[L1, L2, L3] (gpaw/gaunt.py) has shape
+ * ((lmax+1)², (2lmax+1)², (2lmax+1)²) and exists only for lmax <= 3 (its polynomial
+ * table stops at L = 63): tests/unit/test_math_ylm.c checks the whole of gaunt(3),
+ * hence, by the permutation symmetry, every triple with one l <= 3; the rest is
+ * checked by identities. That covers partial waves up to f.
  *
  * Computed exactly from the polynomial form of r^l Y_L: a product of harmonics is a
  * homogeneous polynomial and its monomials integrate over the unit sphere as
