@@ -42,7 +42,8 @@ typedef struct {
         int max_iter;
         double mix_beta;
         int mix_history;
-        double kerker;        /* -1 = auto */
+        double kerker;        /* Kerker screening q0, 1/bohr (input: 1/Angstrom or true);
+                                 -1 = auto, 0 = off */
     } scf;
 
     struct {
@@ -64,9 +65,17 @@ typedef struct {
     } parallel;
 } input;
 
-/* Reads and validates `path`. On error returns -1 with e->status = EXIT_BAD_INPUT and a
- * message "path:line: key: what is wrong". The input owns everything it points to. */
+/* Reads and validates `path`. On error returns -1 with e->status = EXIT_BAD_INPUT and one
+ * line "path:line: key.path: what is wrong (value)"; `in` is then empty (nothing to free).
+ * Relative structure.file paths are relative to the directory of `path`. */
 int input_read(const char *path, input *in, err *e);
+/* Frees what input_read allocated; safe on a zeroed input and after a failed read. */
 void input_free(input *in);
+
+/* Monkhorst-Pack sizes for a k-point density (points per 1/Angstrom) exactly as ASE's
+ * kptdensity2monkhorstpack(atoms, density, even=True): n_i = 2 ceil(|b_i| density / 2)
+ * with |b_i| the reciprocal vector length including 2 pi; 1 along non-periodic axes.
+ * cell in bohr, rows are lattice vectors. */
+void input_kpts_from_density(const double cell[3][3], const int pbc[3], double density, int kpts[3]);
 
 #endif
