@@ -55,7 +55,7 @@ static void small_k_series(int l, int n, double dr, const double *f, double dk, 
 int fbt_transform(int l, int n, double dr, const double *f, double *F, err *e)
 {
     if (l < 0 || l > 20) return err_set(e, EXIT_INTERNAL, "fbt: angular momentum %d", l);
-    if (n < 2) return err_set(e, EXIT_INTERNAL, "fbt: %d radial points", n);
+    if (n < 2 || n > (1 << 24)) return err_set(e, EXIT_INTERNAL, "fbt: %d radial points", n);
     if (!(dr > 0.0) || !isfinite(dr)) return err_set(e, EXIT_INTERNAL, "fbt: step %g", dr);
     int m = 2 * n, M = 2 * m;            /* m values of k; FFT length M = 4n */
     double dk = M_PI / (2.0 * n * dr);

@@ -25,12 +25,12 @@
 #define FBT_RMAX 50.0       /* GPAW's rc (bohr): N dr */
 
 /* F_l(k_q), q < 2n, from f_j = f(j dr), j < n (f_j should vanish before the end of the
- * table). Writes 2n values into F. Returns 0, or -1 (l < 0 or l > 20, n < 2, dr <= 0,
+ * table). Writes 2n values into F. Returns 0, or -1 (l < 0 or l > 20, n < 2 or n > 2^24, dr <= 0,
  * out of memory) with e set. Uses FFTW plans: not to be called from several threads. */
 int fbt_transform(int l, int n, double dr, const double *f, double *F, err *e);
 
-/* GPAW's ft(spline): samples 4π f on r_j = j FBT_RMAX/FBT_N and returns in *out the
- * spline of F_l(k)/(4π)·4π = F_l(k) on k_q = q π/(2 FBT_RMAX), q < 2 FBT_N (last value 0),
+/* GPAW's ft(spline): samples f on r_j = j FBT_RMAX/FBT_N and returns in *out the
+ * spline of F_l(k) on k_q = q π/(2 FBT_RMAX), q < 2 FBT_N (last value 0),
  * with out->l = f->l. Evaluate it at |G| and multiply by (-i)^l rlylm_real(G) to
  * get the plane-wave coefficients. Fails if f's cut-off exceeds FBT_RMAX. */
 int fbt_spline(const spline *f, spline *out, err *e);
