@@ -218,7 +218,7 @@ static int read_state(const reader *rd, const xmlNode *node, int old_format, paw
         return -1;
     if (st->f < 0 || st->f > 2 * (2 * st->l + 1))
         return bad(rd, node, "f=\"%g\" is not in [0, %d]", st->f, 2 * (2 * st->l + 1));
-    if (st->rc == 0 || st->rc < -1) return bad(rd, node, "rc=\"%g\" is not positive", st->rc);
+    if (st->rc != -1 && !(st->rc > 0)) return bad(rd, node, "rc=\"%g\" is not positive", st->rc);
     if (attr_required(rd, node, "id", st->id, sizeof st->id)) return -1;
     if (old_format && st->f == 0) st->n = -1;   /* datasets before 0.6: unoccupied = unbound */
     return 0;

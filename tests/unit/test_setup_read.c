@@ -3,6 +3,7 @@
  * (tests/reference/setup_dump.py) from the same Debian gpaw-data files.
  * Tolerance 1e-12 relative: both read the same decimal text into doubles (strtod vs
  * Python float are both correctly rounded), so only summation order differs. */
+#include "setup/derived.h"
 #include "setup/paw_setup.h"
 #include "tap.h"
 
@@ -216,6 +217,46 @@ static void test_malformed(const char *tmpdir)
     unlink(file);
 }
 
+/* Random corruption of the H file (fixed seed): every outcome is either a dataset or an
+ * input error naming the file, never a crash (run under ASan/UBSan in the sanitizer build). */
+static void test_fuzz(const char *tmpdir)
+{
+    char file[4096];
+    snprintf(file, sizeof file, "%s/fuzz.xml", tmpdir);
+    size_t len = strlen(h_text);
+    char *copy = malloc(len + 1);
+    static const char junk[] = "<>\"=/ .-e0123456789x\n";
+    unsigned seed = 12345;
+    int rejected = 0, read_ok = 0, bad_error = 0;
+    for (int k = 0; k < 300; k++) {
+        memcpy(copy, h_text, len + 1);
+        for (int m = 0; m < 1 + k % 4; m++) {
+            seed = seed * 1103515245u + 12345u;
+            size_t at = (seed >> 8) % len;
+            seed = seed * 1103515245u + 12345u;
+            copy[at] = junk[(seed >> 8) % (sizeof junk - 1)];
+        }
+        FILE *f = fopen(file, "w");
+        fwrite(copy, 1, len, f);
+        fclose(f);
+        paw_setup s;
+        err e = {0};
+        if (setup_read(file, &s, &e) == 0) {
+            setup_derived d;   /* what survives the reader must not crash the next stage */
+            if (setup_derive(&s, 2, &d, &e) == 0 || e.status == EXIT_BAD_INPUT) read_ok++;
+            else bad_error++, printf("#   unexpected derive error: %s\n", e.msg);
+            setup_derived_free(&d);
+        }
+        else if (e.status == EXIT_BAD_INPUT && strstr(e.msg, file)) rejected++;
+        else bad_error++, printf("#   unexpected error: %s\n", e.msg);
+        setup_free(&s);
+    }
+    ok(bad_error == 0, "300 corrupted H datasets: %d rejected with a message naming the file, %d still valid (and derived)", rejected,
+       read_ok);
+    free(copy);
+    unlink(file);
+}
+
 int main(void)
 {
     const char *src = getenv("PAWSORB_SRCDIR");
@@ -229,6 +270,7 @@ int main(void)
     test_find(tmpdir);
     load_h();
     test_malformed(tmpdir);
+    test_fuzz(tmpdir);
     free(h_text);
     rmdir(tmpdir);
     return tap_done();
