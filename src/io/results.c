@@ -226,6 +226,56 @@ int results_write_array(results *r, const char *h5path, int ndim, const size_t *
     return agree(r, &local, e);
 }
 
+/* The row blocks of all ranks must cover 0..n0-1 exactly once. */
+static int check_tiling(const results *r, const char *path, size_t n0, size_t offset0, size_t count0, err *e)
+{
+    int size;
+    MPI_Comm_size(r->comm, &size);
+    unsigned long long mine[2] = {offset0, count0}, *all = xmalloc(2 * (size_t)size * sizeof *all);
+    MPI_Allgather(mine, 2, MPI_UNSIGNED_LONG_LONG, all, 2, MPI_UNSIGNED_LONG_LONG, r->comm);
+    unsigned long long total = 0;
+    int bad = 0;
+    for (int i = 0; i < size && !bad; i++) {
+        total += all[2 * i + 1];
+        bad = all[2 * i + 1] > 0 && all[2 * i] + all[2 * i + 1] > n0;
+        for (int j = 0; j < i && !bad; j++)   /* pairwise overlap of non-empty blocks */
+            bad = all[2 * i + 1] && all[2 * j + 1] && all[2 * i] < all[2 * j] + all[2 * j + 1] &&
+                  all[2 * j] < all[2 * i] + all[2 * i + 1];
+    }
+    free(all);
+    if (bad || total != n0)
+        return err_set(e, EXIT_INTERNAL, "%s: %s: the ranks' row blocks do not tile the %zu rows", r->path, path, n0);
+    return 0;
+}
+
+int results_write_array_rows(results *r, const char *h5path, int ndim, const size_t *dims, size_t offset0,
+                             size_t count0, const double *local, results_quantity q, err *e)
+{
+    err local_err = {0};
+    if (ndim < 1 || ndim > 8 || (unsigned)q >= sizeof quantity / sizeof *quantity)
+        return err_set(e, EXIT_INTERNAL, "%s: %s: bad shape or quantity", r->path, h5path);
+    if (check_tiling(r, h5path, dims[0], offset0, count0, e)) return -1;
+    hsize_t hd[8], start[8] = {0}, cnt[8];
+    size_t row = 1;
+    for (int i = 0; i < ndim; i++) hd[i] = cnt[i] = dims[i], row *= i ? dims[i] : 1;
+    start[0] = offset0, cnt[0] = count0 ? count0 : 1;   /* an empty block selects nothing */
+    size_t n = count0 * row;
+    double *conv = xmalloc((n > 0 ? n : 1) * sizeof *conv);
+    for (size_t i = 0; i < n; i++) conv[i] = local[i] * quantity[q].factor;
+    hid_t d = create_dataset(r, h5path, H5T_IEEE_F64LE, ndim, hd, NULL, NULL, quantity[q].units, &local_err);
+    if (d >= 0) {
+        hid_t fs = H5Dget_space(d), ms = H5Screate_simple(ndim, cnt, NULL), x = H5Pcreate(H5P_DATASET_XFER);
+        H5Pset_dxpl_mpio(x, H5FD_MPIO_COLLECTIVE);
+        if (n > 0) H5Sselect_hyperslab(fs, H5S_SELECT_SET, start, NULL, cnt, NULL);
+        else H5Sselect_none(fs), H5Sselect_none(ms);
+        if (H5Dwrite(d, H5T_NATIVE_DOUBLE, ms, fs, x, conv) < 0)
+            err_set(&local_err, EXIT_RUN_FAILED, "%s: writing %s failed (disk full?)", r->tmp, h5path);
+        H5Pclose(x), H5Sclose(ms), H5Sclose(fs), H5Dclose(d);
+    }
+    free(conv);
+    return agree(r, &local_err, e);
+}
+
 int results_write_ints(results *r, const char *h5path, int ndim, const size_t *dims, const int *data, err *e)
 {
     err local = {0};

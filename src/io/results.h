@@ -157,6 +157,14 @@ typedef enum {
 int results_write_array(results *r, const char *h5path, int ndim, const size_t *dims,
                         const double *data, results_quantity q, err *e);
 
+/* Collective. A large distributed double array (a density on the FFT grid): the global
+ * shape dims[] is the same on all ranks; each rank holds rows [offset0, offset0 + count0)
+ * along the first axis (C order, contiguous), which may be empty (count0 = 0). The rows of
+ * all ranks must tile 0..dims[0]-1 without overlap (checked). Written with one collective
+ * MPI-IO transfer; converted from atomic units as `q` says. */
+int results_write_array_rows(results *r, const char *h5path, int ndim, const size_t *dims, size_t offset0,
+                             size_t count0, const double *local, results_quantity q, err *e);
+
 /* Collective. Integer array (units "1"), e.g. atomic numbers or indices. */
 int results_write_ints(results *r, const char *h5path, int ndim, const size_t *dims,
                        const int *data, err *e);

@@ -135,6 +135,10 @@ def check_values(f, inp):
     close(f["bader/population"][()], pop, TOL_FILE, "bader population")
     close(f["bader/charge"][()], np.array(inp["numbers"]) - pop, TOL_FILE, "bader charge = Z - population")
     close(f["bader/volume"][()], np.array(inp["bader_volume_bohr3"]) * Bohr**3, TOL_FILE, "bader volume Angstrom^3")
+    # distributed rows (results_write_array_rows): value = flat index, electrons/bohr^3
+    check(f["test/density"].attrs.get("units") == "electrons/Angstrom^3", "row-distributed grid units")
+    close(f["test/density"][()], np.arange(60.0).reshape(5, 4, 3) / Bohr**3, TOL_FILE,
+          "row-distributed grid values, all ranks' blocks in place")
 
 
 def number_after(text, label):
@@ -171,7 +175,7 @@ def check_info(f, text):
 def main(argv):
     if argv[1:] == ["--constants"]:
         for label, v in (("-1.25 Ha", -1.25 * Hartree), ("0.02 Ha/bohr", 0.02 * Hartree / Bohr),
-                         ("10 bohr", 10 * Bohr), ("100 bohr^3", 100 * Bohr**3), ("7 e/bohr^3", 7 / Bohr**3)):
+                         ("10 bohr", 10 * Bohr), ("7 bohr", 7 * Bohr), ("100 bohr^3", 100 * Bohr**3), ("7 e/bohr^3", 7 / Bohr**3)):
             print("%-14s %r" % (label, v))
         return 0
     import h5py

@@ -49,6 +49,19 @@ static void dump_json(const char *path, const char *setup)
     fclose(f);
 }
 
+/* A 5 x 4 x 3 "density" grid, value = flat index in electrons/bohr^3, split by rows of
+ * the first axis over the ranks (uneven blocks; ranks beyond 5 hold none). */
+static int write_grid(results *r, err *e)
+{
+    int rank, size;
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &size);
+    size_t dims[3] = {5, 4, 3}, lo = 5 * (size_t)rank / size, hi = 5 * (size_t)(rank + 1) / size;
+    double rows[5 * 12];
+    for (size_t i = 0; i < (hi - lo) * 12; i++) rows[i] = (double)(lo * 12 + i);
+    return results_write_array_rows(r, "/test/density", 3, dims, lo, hi - lo, rows, RESULTS_DENSITY, e);
+}
+
 static int write_all(results *r, int root, const char *setup, err *e)
 {
     structure s;
@@ -72,7 +85,7 @@ static int write_all(results *r, int root, const char *setup, err *e)
     for (int i = 0; i < 3 && !st; i++) st = results_relax_append(r, relax_e[i], 3, root ? s.pos : NULL, relax_f[i], e);
     st = st || results_write_energy(r, &en, e) || results_write_forces(r, 3, root ? forces : NULL, e) ||
          results_write_scf(r, &scf, e) || results_write_electrons(r, &el, e) || results_write_bader(r, &b, e) ||
-         results_set_status(r, "ok", e);
+         write_grid(r, e) || results_set_status(r, "ok", e);
     structure_free(&s);
     return st;
 }

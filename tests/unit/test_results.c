@@ -340,6 +340,22 @@ static void test_open_errors(const char *dir)
     ok(r && access(tmp, F_OK) == 0 && access(path, F_OK) != 0, "while open only the temporary file exists");
     results_abort(r);
     ok(access(tmp, F_OK) != 0 && access(path, F_OK) != 0, "results_abort leaves nothing behind");
+    err_clear(&e);
+    size_t dims[2] = {4, 2};
+    double rows[8] = {0, 1, 2, 3, 4, 5, 6, 7};
+    r = results_open(MPI_COMM_WORLD, path, &e);
+    ok(r && results_write_array_rows(r, "/grid/rows", 2, dims, 1, 3, rows, RESULTS_LENGTH, &e) == -1 &&
+           strstr(e.msg, "do not tile"), "row blocks that miss row 0 are refused: %s", e.msg);
+    ok(r && results_write_array_rows(r, "/grid/rows", 2, dims, 0, 4, rows, RESULTS_LENGTH, &e) == 0,
+       "one rank holding all rows writes");
+    if (r) results_close(r, &e);
+    hid_t f = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT);
+    double v[8] = {0};
+    int nd;
+    hsize_t hd[4];
+    ok(f >= 0 && read_doubles(f, "/grid/rows", v, 8, &nd, hd) == 8 && nd == 2, "rows dataset (4,2)");
+    near(v[7], 3.704240473946888, TOL, "rows converted: 7 bohr in Angstrom");
+    if (f >= 0) H5Fclose(f);
     const char *bad_setup[1] = {"/nonexistent/O.PBE.gz"};
     r = results_open(MPI_COMM_WORLD, path, &e);
     ok(r && results_set_setups(r, 1, bad_setup, &e) == -1 && strstr(e.msg, "/nonexistent/O.PBE.gz"),
