@@ -54,7 +54,10 @@ static char *slurp(const char *path, size_t *len, err *e)
         int got = gzread(f, buf + n, (unsigned)(cap - n));
         if (got < 0) {
             int zerr;
-            err_set(e, EXIT_BAD_INPUT, "%s: cannot read PAW dataset: %s", path, gzerror(f, &zerr));
+            const char *why = gzerror(f, &zerr);
+            size_t plen = strlen(path);
+            if (!strncmp(why, path, plen) && !strncmp(why + plen, ": ", 2)) why += plen + 2;   /* zlib repeats the path */
+            err_set(e, EXIT_BAD_INPUT, "%s: cannot read PAW dataset: %s", path, why);
             gzclose(f);
             free(buf);
             return NULL;

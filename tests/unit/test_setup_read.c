@@ -214,6 +214,14 @@ static void test_malformed(const char *tmpdir)
            strstr(e.msg, "cannot open"),
        "missing file: %s", e.msg);
     setup_free(&s);
+    ok(setup_read(tmpdir, &s, &e) == -1 && strstr(e.msg, tmpdir) && strstr(e.msg, "Is a directory"),
+       "a directory: %s", e.msg);
+    setup_free(&s);
+    FILE *f = fopen(file, "wb");
+    fputs("\x1f\x8b\x08garbage", f);   /* gzip magic, broken header */
+    fclose(f);
+    ok(setup_read(file, &s, &e) == -1 && strstr(e.msg, file) && e.status == EXIT_BAD_INPUT, "broken gzip: %s", e.msg);
+    setup_free(&s);
     unlink(file);
 }
 
