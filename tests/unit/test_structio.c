@@ -156,6 +156,60 @@ static void test_poscars(void)
     check_file("POSCAR_volume", "poscar", 6, ru_cell, all, ru, 6);
 }
 
+static void test_scale3(void)
+{
+    /* == POSCAR_scale3 (hand-written; ASE 3.22 reads only the first scale factor): VASP
+     * scales the x, y, z components of lattice vectors and cartesian positions by 2, 3, 4 */
+    static const double cell[9] = {2, 0, 0, 0, 6, 0, 1, 0, 12};
+    static const int all[3] = {1, 1, 1};
+    static const ase_atom at[] = {{"Pt", 2, 3, 4, 0, 0}, {"Pt", 0, 1.5, 1, 0, 0}};
+    check_file("POSCAR_scale3", NULL, 2, cell, all, at, 2);
+}
+
+/* Every reference file cut short at many places: each read either succeeds (the cut fell
+ * after the last needed line) or fails with a bad-input message naming the file and a
+ * line; never a crash (the sanitizer build runs this too). */
+static void test_truncations(void)
+{
+    static const char *files[] = {"h2o.xyz", "tio2_slab.xyz", "triclinic.xyz", "traj.xyz", "edge_quotes.xyz",
+                                  "edge_crlf.xyz", "fixcart.xyz", "POSCAR_sd", "POSCAR_cart_scaled",
+                                  "CONTCAR_vasp4", "POSCAR_volume", "POSCAR_scale3"};
+    char tmp[] = "/tmp/pawsorb_cut_XXXXXX";
+    int fd = mkstemp(tmp);
+    if (!ok(fd >= 0, "temporary file")) return;
+    close(fd);
+    for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
+        FILE *f = fopen(data(files[k]), "rb");
+        static char buf[1 << 16];
+        size_t n = f ? fread(buf, 1, sizeof buf, f) : 0;
+        if (f) fclose(f);
+        int cuts = 0, failed_ok = 0, bad = 0;
+        const char *format = strstr(files[k], ".xyz") ? "extxyz" : "poscar";
+        for (size_t cut = 0; cut < n; cut += 1 + n / 400, cuts++) {
+            FILE *g = fopen(tmp, "wb");
+            if (!g) break;
+            fwrite(buf, 1, cut, g);
+            fclose(g);
+            structure s;
+            err e = {0};
+            if (structure_read_file(tmp, format, &s, &e) == 0) {
+                structure_free(&s);
+                continue;
+            }
+            char where[64];
+            snprintf(where, sizeof where, "%s:", tmp);
+            if (e.status == EXIT_BAD_INPUT && strncmp(e.msg, where, strlen(where)) == 0 &&
+                e.msg[strlen(where)] >= '1' && e.msg[strlen(where)] <= '9')
+                failed_ok++;
+            else if (bad++ == 0)
+                printf("# cut at %zu: %s\n", cut, e.msg);
+        }
+        ok(n > 0 && bad == 0, "%s cut at %d places: %d errors, each names the file and line", files[k], cuts,
+           failed_ok);
+    }
+    remove(tmp);
+}
+
 static void test_fixcart(void)
 {
     /* == fixcart.xyz: move_mask:L:3 (FixCartesian); "T T F" is partly fixed -> fixed */
@@ -371,7 +425,9 @@ int main(int argc, char **argv)
     test_slab();
     test_triclinic();
     test_poscars();
+    test_scale3();
     test_fixcart();
+    test_truncations();
     test_trajectory();
     test_edge_cases();
     test_write();
