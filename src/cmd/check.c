@@ -1,10 +1,82 @@
-/* pawsorb check: placeholder until its machinery lands. It says so plainly and exits with
- * status 3, so no script mistakes it for a result. */
+/* pawsorb check INPUT.yaml: validate the input and print what the run would be —
+ * datasets, electrons, bands, k-points, FFT grids, plane-wave counts, memory per rank.
+ * Runs no calculation. Output in eV and Angstrom. */
+#include "basis/plan.h"
 #include "cmd/cmd.h"
-#include "core/err.h"
+#include "core/elements.h"
+#include "core/units.h"
+#include "io/input.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *task_name(task_kind t)
+{
+    static const char *names[] = {"scf", "relax", "adsorption", "scan"};
+    return names[t];
+}
+
+static void print_structure(const input *in, const plan *p)
+{
+    const structure *s = &in->atoms;
+    printf("Structure       %d atoms:", s->natoms);
+    for (int k = 0; k < p->nspecies; k++) printf(" %s%d", element_symbol(p->species[k].z), p->species[k].count);
+    printf("\n");
+    for (int i = 0; i < 3; i++)
+        printf("  a%d            %12.6f %12.6f %12.6f A   periodic: %s\n", i + 1, s->cell[i][0] * BOHR_ANG,
+               s->cell[i][1] * BOHR_ANG, s->cell[i][2] * BOHR_ANG, s->pbc[i] ? "yes" : "no");
+    int nfixed = 0;
+    for (int a = 0; a < s->natoms; a++) nfixed += s->fixed[a];
+    printf("  volume        %.4f A^3; %d fixed atoms\n", structure_volume(s) * BOHR_ANG * BOHR_ANG * BOHR_ANG, nfixed);
+}
+
+static void print_plan(const input *in, const plan *p)
+{
+    printf("PAW datasets\n");
+    for (int k = 0; k < p->nspecies; k++)
+        printf("  %-2s            %s (%d valence electrons)\n", element_symbol(p->species[k].z),
+               p->species[k].path, p->species[k].nvalence);
+    printf("Electrons       %g valence, charge %g -> %g electrons; spin %s\n", p->nvalence, in->dft.charge,
+           p->nelectrons, p->nspins == 2 ? "polarised" : "paired");
+    printf("Bands           %d%s\n", p->nbands, in->dft.nbands > 0 ? "" : " (default)");
+    printf("XC              %s\n", in->dft.xc);
+    printf("Cutoff          %.2f eV\n", in->dft.cutoff_ha * HARTREE_EV);
+    printf("k-points        %dx%dx%d Monkhorst-Pack%s: %d in the grid, %d irreducible (time reversal)\n",
+           in->dft.kpts[0], in->dft.kpts[1], in->dft.kpts[2], in->dft.gamma ? " (Gamma-centred)" : "",
+           p->kpts.nbz, p->kpts.nk);
+    printf("Coarse grid     %d x %d x %d (wavefunctions)\n", p->coarse.n[0], p->coarse.n[1], p->coarse.n[2]);
+    printf("Fine grid       %d x %d x %d (density, potentials)\n", p->fine.n[0], p->fine.n[1], p->fine.n[2]);
+    if (p->real)
+        printf("Plane waves     %d coefficients (real wavefunctions at Gamma)\n", p->npw_max);
+    else
+        printf("Plane waves     %d to %d coefficients per k-point (mean %.1f)\n", p->npw_min, p->npw_max, p->npw_mean);
+    printf("Memory          %.1f MB per rank on %d rank%s (wavefunctions %.1f MB, grids %.1f MB; estimate)\n",
+           p->mem_total / 1048576.0, p->ranks, p->ranks == 1 ? "" : "s", p->mem_wavefunctions / 1048576.0,
+           p->mem_grids / 1048576.0);
+}
 
 int cmd_check(const comm_ctx *comm, int argc, char **argv)
 {
-    (void)argc, (void)argv;
-    return cmd_fail(comm, "check: not in this version yet", EXIT_INTERNAL);
+    if (argc != 2 || argv[1][0] == '-')
+        return cmd_fail(comm, "usage: pawsorb check INPUT.yaml", EXIT_BAD_INPUT);
+    input in;
+    err e = {0};
+    if (input_read(argv[1], &in, &e)) {
+        input_free(&in);
+        return cmd_fail(comm, e.msg, e.status);
+    }
+    plan p;
+    if (plan_make(&p, &in, comm->size, &e)) {
+        plan_free(&p);
+        input_free(&in);
+        return cmd_fail(comm, e.msg, e.status);
+    }
+    if (comm->rank == 0) {
+        printf("pawsorb check: %s (task %s) is valid\n", in.path, task_name(in.task));
+        print_structure(&in, &p);
+        print_plan(&in, &p);
+    }
+    plan_free(&p);
+    input_free(&in);
+    return EXIT_OK;
 }

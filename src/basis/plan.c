@@ -1,0 +1,111 @@
+#include "basis/plan.h"
+#include "basis/pw_basis.h"
+#include "core/elements.h"
+#include "setup/paw_setup.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* One dataset per element present; reads each once for its electron and orbital counts. */
+static int find_species(plan *p, const input *in, err *e)
+{
+    const structure *s = &in->atoms;
+    for (int a = 0; a < s->natoms; a++) {
+        int k = 0;
+        while (k < p->nspecies && p->species[k].z != s->numbers[a]) k++;
+        if (k == p->nspecies) {
+            if (k == PLAN_MAX_SPECIES)
+                return err_set(e, EXIT_BAD_INPUT, "%s: more than %d elements", in->path, PLAN_MAX_SPECIES);
+            plan_species *sp = &p->species[p->nspecies++];
+            sp->z = s->numbers[a];
+            const char *sym = element_symbol(sp->z);
+            if (setup_find(sym, in->dft.setups, sp->path, sizeof sp->path, e))
+                return err_wrap(e, "%s: dft.setups", in->path);
+            paw_setup ps;
+            if (setup_read(sp->path, &ps, e)) {
+                setup_free(&ps);
+                return err_wrap(e, "%s: dft.setups", in->path);
+            }
+            sp->nvalence = ps.Nv;
+            for (int j = 0; j < ps.nj; j++)
+                if (ps.states[j].n > 0) sp->nbound_orbitals += 2 * ps.states[j].l + 1;
+            setup_free(&ps);
+        }
+        p->species[k].count++;
+    }
+    return 0;
+}
+
+/* GPAW's default (gpaw/calculator.py): ceil(1.2 (N_valence + M) / 2) + 4, capped at the
+ * number of bound atomic orbitals; M is the total initial magnetic moment. */
+static int default_bands(const plan *p, const input *in)
+{
+    double m = 0.0;
+    if (in->dft.spin)
+        for (int a = 0; a < in->atoms.natoms; a++) m += in->atoms.magmoms[a];
+    int nb = (int)ceil(1.2 * (p->nelectrons + fabs(m)) / 2.0) + 4;
+    int cap = 0;
+    for (int k = 0; k < p->nspecies; k++) cap += p->species[k].count * p->species[k].nbound_orbitals;
+    return nb > cap ? cap : nb;
+}
+
+/* Memory per rank. Wavefunctions: bands x coefficients x k x spins, times 4 for the
+ * Davidson block (psi, H psi, residuals, preconditioned residuals); projections are
+ * small. Grids: about 12 fine-grid arrays (densities, potentials, mixer history) and
+ * 4 coarse complex FFT buffers. Until the parallel layout lands (issue 5) only k-points
+ * are divided among ranks. */
+static void estimate_memory(plan *p, int mix_history)
+{
+    double coef = p->real ? 8.0 : 16.0;
+    int nk_local = (p->kpts.nk * p->nspins + p->ranks - 1) / p->ranks;
+    p->mem_wavefunctions = 4.0 * p->nbands * p->npw_max * coef * nk_local;
+    p->mem_grids = (12.0 + 2.0 * mix_history) * fft_grid_points(&p->fine) * 8.0 * p->nspins +
+                   4.0 * fft_grid_points(&p->coarse) * 16.0;
+    p->mem_total = p->mem_wavefunctions + p->mem_grids;
+}
+
+int plan_make(plan *p, const input *in, int ranks, err *e)
+{
+    memset(p, 0, sizeof *p);
+    p->ranks = ranks;
+    if (find_species(p, in, e)) return -1;
+    for (int k = 0; k < p->nspecies; k++) p->nvalence += (double)p->species[k].count * p->species[k].nvalence;
+    p->nelectrons = p->nvalence - in->dft.charge;
+    if (p->nelectrons <= 0)
+        return err_set(e, EXIT_BAD_INPUT, "%s: dft.charge: %g leaves %g electrons (the datasets have %g valence electrons)",
+                       in->path, in->dft.charge, p->nelectrons, p->nvalence);
+    p->nspins = in->dft.spin ? 2 : 1;
+    p->nbands = in->dft.nbands > 0 ? in->dft.nbands : default_bands(p, in);
+    if (p->nelectrons > 2.0 * p->nbands + 1e-9)
+        return err_set(e, EXIT_BAD_INPUT, "%s: dft.bands: %d bands cannot hold %g electrons",
+                       in->path, p->nbands, p->nelectrons);
+
+    kpoints_monkhorst_pack(&p->kpts, in->dft.kpts, in->dft.gamma, 1);
+    p->real = kpoints_gamma_only(&p->kpts);
+    fft_grid_coarse(&p->coarse, in->atoms.cell, in->dft.cutoff_ha);
+    fft_grid_fine(&p->fine, &p->coarse);
+    p->npw_min = -1;
+    double sum = 0.0;
+    for (int q = 0; q < p->kpts.nk; q++) {
+        int n = pw_basis_count(&p->coarse, p->kpts.k[q], in->dft.cutoff_ha, p->real);
+        if (p->npw_min < 0 || n < p->npw_min) p->npw_min = n;
+        if (n > p->npw_max) p->npw_max = n;
+        sum += n;
+    }
+    p->npw_mean = sum / p->kpts.nk;
+    if (p->nbands > p->npw_min)
+        return err_set(e, EXIT_BAD_INPUT, "%s: dft.bands: %d bands but only %d plane waves at some k-point: raise dft.cutoff",
+                       in->path, p->nbands, p->npw_min);
+    estimate_memory(p, in->scf.mix_history);
+    if (in->parallel.memory_per_rank_bytes > 0 && p->mem_total > in->parallel.memory_per_rank_bytes)
+        return err_set(e, EXIT_BAD_INPUT,
+                       "%s: parallel.memory_per_rank: the run needs about %.0f MB per rank on %d ranks, more than the %.0f MB given",
+                       in->path, p->mem_total / 1048576.0, ranks, in->parallel.memory_per_rank_bytes / 1048576.0);
+    return 0;
+}
+
+void plan_free(plan *p)
+{
+    kpoints_free(&p->kpts);
+}
