@@ -30,7 +30,7 @@ struct results {
     char path[4096];       /* the target */
     char tmp[4200];        /* path.tmp.<pid>, where everything is written until close */
     double t_open;         /* MPI_Wtime at open, rank 0's clock */
-    double wall_time;      /* < 0: measure at close */
+    double wall_time;      /* -1: measure at close; -2: keep the file's (update) */
     int relax_steps, relax_natoms;
 };
 
@@ -386,6 +386,92 @@ fail:
     return NULL;
 }
 
+/* Rank 0 copies the existing file into the temporary one, byte for byte. */
+static int copy_file(const char *from, const char *to, err *e)
+{
+    FILE *in = fopen(from, "rb"), *out = in ? fopen(to, "wb") : NULL;
+    char buf[1 << 16];
+    size_t n;
+    int bad = !in || !out;
+    while (!bad && (n = fread(buf, 1, sizeof buf, in)) > 0) bad = fwrite(buf, 1, n, out) != n;
+    bad = bad || ferror(in);
+    if (out && fclose(out) != 0) bad = 1;
+    if (in) fclose(in);
+    return bad ? err_set(e, EXIT_RUN_FAILED, "%s: cannot copy it to %s: %s", from, to, strerror(errno)) : 0;
+}
+
+/* Rank 0: is `path` an HDF5 file whose root says program="pawsorb"? */
+static int is_pawsorb_file(const char *path)
+{
+    if (H5Fis_hdf5(path) <= 0) return 0;
+    hid_t f = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT);
+    if (f < 0) return 0;
+    int yes = 0;
+    if (H5Aexists(f, "program") > 0) {
+        hid_t a = H5Aopen(f, "program", H5P_DEFAULT), t = H5Aget_type(a), mt = string_type();
+        char *s = NULL;
+        H5Tset_cset(mt, H5Tget_cset(t));
+        yes = H5Tis_variable_str(t) > 0 && H5Aread(a, mt, &s) >= 0 && s && strcmp(s, "pawsorb") == 0;
+        H5free_memory(s), H5Tclose(mt), H5Tclose(t), H5Aclose(a);
+    }
+    H5Fclose(f);
+    return yes;
+}
+
+/* Continues the relaxation trajectory already in an updated file. */
+static void resume_relax(results *r)
+{
+    if (!link_exists(r->file, "/relax/positions")) return;
+    hid_t d = H5Dopen2(r->file, "/relax/positions", H5P_DEFAULT), sp = H5Dget_space(d);
+    hsize_t dims[3] = {0};
+    if (H5Sget_simple_extent_ndims(sp) == 3) {
+        H5Sget_simple_extent_dims(sp, dims, NULL);
+        r->relax_steps = (int)dims[0], r->relax_natoms = (int)dims[1];
+    }
+    H5Sclose(sp), H5Dclose(d);
+}
+
+results *results_open_update(MPI_Comm comm, const char *path, err *e)
+{
+    int exists = access(path, F_OK) == 0;
+    MPI_Bcast(&exists, 1, MPI_INT, 0, comm);
+    if (!exists) return results_open(comm, path, e);
+    results *r = xcalloc(1, sizeof *r);
+    err local = {0};
+    MPI_Comm_dup(comm, &r->comm);
+    MPI_Comm_rank(r->comm, &r->rank);
+    r->file = -1, r->wall_time = -2 /* keep the run's */, r->t_open = MPI_Wtime();
+    MPI_Bcast(&r->t_open, 1, MPI_DOUBLE, 0, r->comm);
+    H5Eset_auto2(H5E_DEFAULT, NULL, NULL);
+    if (r->rank == 0) {
+        if (!is_pawsorb_file(path))
+            err_set(&local, EXIT_BAD_INPUT, "%s: exists and is not a pawsorb results file; not overwriting it", path);
+        else if (prepare_tmp(r, path, &local) == 0 && copy_file(path, r->tmp, &local) == 0)
+            snprintf(r->path, sizeof r->path, "%s", path);
+    }
+    MPI_Bcast(r->tmp, sizeof r->tmp, MPI_CHAR, 0, r->comm);
+    MPI_Bcast(r->path, sizeof r->path, MPI_CHAR, 0, r->comm);
+    if (agree(r, &local, e)) goto fail;
+    hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
+    H5Pset_fapl_mpio(fapl, r->comm, MPI_INFO_NULL);
+    r->file = H5Fopen(r->tmp, H5F_ACC_RDWR, fapl);
+    H5Pclose(fapl);
+    char now[32] = "";
+    if (r->rank == 0) iso8601_now(now);
+    MPI_Bcast(now, sizeof now, MPI_CHAR, 0, r->comm);
+    hid_t root = r->file >= 0 ? H5Gopen2(r->file, "/", H5P_DEFAULT) : -1;
+    if (root < 0 || attr_string(root, "modified", now))
+        err_set(&local, EXIT_INTERNAL, "%s: HDF5 cannot update its copy %s", path, r->tmp);
+    if (root >= 0) H5Gclose(root);
+    if (agree(r, &local, e) == 0) {
+        resume_relax(r);
+        return r;
+    }
+fail:
+    results_abort(r);
+    return NULL;
+}
+
 int results_set_status(results *r, const char *status, err *e)
 {
     return results_set_attr(r, "/", "status", status, e);
@@ -452,7 +538,7 @@ int results_close(results *r, err *e)
     double wall = r->wall_time >= 0 ? r->wall_time : MPI_Wtime() - r->t_open;
     MPI_Bcast(&wall, 1, MPI_DOUBLE, 0, r->comm);
     hid_t root = H5Gopen2(r->file, "/", H5P_DEFAULT);
-    if (attr_scalar(root, "wall_time", H5T_NATIVE_DOUBLE, &wall))
+    if (r->wall_time != -2 && attr_scalar(root, "wall_time", H5T_NATIVE_DOUBLE, &wall))
         err_set(&local, EXIT_INTERNAL, "%s: cannot write wall_time", r->tmp);
     H5Gclose(root);
     if (H5Fclose(r->file) < 0 && !local.status)

@@ -40,6 +40,15 @@ typedef struct results results;   /* opaque: the open file, its paths, start tim
  * naming the file (EXIT_BAD_INPUT when the directory is missing or not writable). */
 results *results_open(MPI_Comm comm, const char *path, err *e);
 
+/* Collective. Like results_open, but when `path` already holds a pawsorb results file its
+ * content is copied into the temporary file first, so groups can be added or replaced
+ * (`pawsorb bader CUBE --output run.h5` adds /bader to a run's file). The provenance
+ * attributes of the original stay (wall_time too, unless results_set_wall_time is
+ * called); `modified` (ISO 8601 UTC) is added. A file at `path`
+ * that is not a pawsorb results file is refused (EXIT_BAD_INPUT), not overwritten.
+ * Relaxation steps already in the file are continued by results_relax_append. */
+results *results_open_update(MPI_Comm comm, const char *path, err *e);
+
 /* Collective. Writes wall_time (seconds since results_open unless results_set_wall_time
  * was called), closes the file, flushes it to disk and renames it over the target.
  * Frees r in every case. Returns 0, or -1 with the temporary file left in place. */

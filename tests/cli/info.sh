@@ -43,7 +43,16 @@ ok $? "info prints once under mpirun -n 2 (rank 0 only)"
 $PY "$CHECK" "$tmp/par.h5" "$tmp/par.json" --info "$tmp/pinfo.txt" --ranks 2
 ok $? "check_results.py: file written by 2 ranks"
 
-# 3. bad files: exit status 1 and a message that names the file
+# 3. update in place under mpirun -n 2 (what `pawsorb bader --output run.h5` will do)
+$MPIRUN -n 2 --oversubscribe "$TOOL" --update "$tmp/par.h5" >"$tmp/upd.log" 2>&1
+ok $? "results_example --update under mpirun -n 2"
+"$PAWSORB" info "$tmp/par.h5" >"$tmp/uinfo.txt" 2>&1
+grep -q "method near-grid, density density.cube" "$tmp/uinfo.txt" &&
+    grep -Eq "^ +0 +O +8\.4000 +-0\.4000" "$tmp/uinfo.txt" &&
+    [ "$(grep 'energy total' "$tmp/uinfo.txt")" = "$(grep 'energy total' "$tmp/pinfo.txt")" ]
+ok $? "update replaced /bader (O: 8.4 electrons, charge -0.4) and kept the energies"
+
+# 4. bad files: exit status 1 and a message that names the file
 expect_bad() {  # FILE PATTERN DESCRIPTION
     "$PAWSORB" info "$1" >"$tmp/bad.out" 2>"$tmp/bad.err"
     local rc=$?

@@ -1,5 +1,7 @@
 /* Writes a results file with known values through io/results.h, for tests/cli/info.sh.
- *   results_example OUT.h5 INPUTS.json
+ *   results_example OUT.h5 INPUTS.json SETUP_FILE
+ *   results_example --update FILE.h5     replaces /bader (method near-grid, charges 0.7 e
+ *                                        larger on O) in an existing file
  * INPUTS.json receives the values given to the writer, in Hartree atomic units, so that
  * tests/reference/check_results.py can convert them with ASE's units and compare.
  * Run under mpirun with any number of ranks: only rank 0 passes array data (the others
@@ -95,8 +97,19 @@ int main(int argc, char **argv)
     MPI_Init(&argc, &argv);
     int rank;
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    if (argc == 3 && strcmp(argv[1], "--update") == 0) {
+        err e = {0};
+        double p[3] = {pop[0] - 0.7, pop[1] + 0.35, pop[2] + 0.35};
+        results_bader b = {"near-grid", "density.cube", 3, rank == 0 ? p : NULL, zval, vol};
+        results *r = results_open_update(MPI_COMM_WORLD, argv[2], &e);
+        int st = !r || results_write_bader(r, &b, &e);
+        if (r) st = st ? (results_abort(r), 1) : results_close(r, &e) != 0;
+        if (st && rank == 0) fprintf(stderr, "results_example: %s\n", e.msg);
+        MPI_Finalize();
+        return st;
+    }
     if (argc != 4) {
-        if (rank == 0) fprintf(stderr, "usage: results_example OUT.h5 INPUTS.json SETUP_FILE\n");
+        if (rank == 0) fprintf(stderr, "usage: results_example OUT.h5 INPUTS.json SETUP_FILE | --update FILE.h5\n");
         MPI_Finalize();
         return 1;
     }

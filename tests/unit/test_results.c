@@ -398,6 +398,46 @@ static void check_interrupted(const char *path, const char *setup, int first_rc,
     if (system(cmd)) {}
 }
 
+/* Updating a complete file adds/replaces groups and keeps the rest. */
+static void test_update(const char *dir, const char *setup)
+{
+    char path[300], created[64];
+    err e = {0};
+    snprintf(path, sizeof path, "%s/update.h5", dir);
+    ok(write_known(path, setup, -1.25, "ok", &e) == 0, "file to update written");
+    hid_t f = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT);
+    snprintf(created, sizeof created, "%s", read_attr_string(f, "created"));
+    H5Fclose(f);
+    results *r = results_open_update(MPI_COMM_WORLD, path, &e);
+    double pop[3] = {8.5, 0.75, 0.75}, zz[3] = {8, 1, 1}, vol[3] = {90, 25, 25};
+    results_bader b = {"near-grid", "h2o_density.cube", 3, pop, zz, vol};
+    double p3[3][3] = {{5, 5, 5}, {6.2, 5, 5}, {5, 6.5, 2}};
+    ok(r && results_write_bader(r, &b, &e) == 0 && results_relax_append(r, -1.3, 3, p3, 0.001, &e) == 0 &&
+           results_close(r, &e) == 0, "update: bader replaced, one relax step appended: %s", e.msg);
+    f = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT);
+    double v[32];
+    int nd;
+    hsize_t dims[4];
+    ok(read_doubles(f, "/bader/population", v, 32, &nd, dims) == 3 && v[0] == 8.5, "update: new bader population");
+    hid_t g = H5Gopen2(f, "/bader", H5P_DEFAULT);
+    ok(strcmp(read_attr_string(g, "method"), "near-grid") == 0, "update: bader method replaced");
+    H5Gclose(g);
+    near(read_scalar(f, "/energy/total"), -34.014232530459054, TOL, "update: energy kept");
+    ok(read_doubles(f, "/relax/energies", v, 32, &nd, dims) == 4, "update: relax continues at step 4");
+    ok(strcmp(read_attr_string(f, "created"), created) == 0 && strlen(read_attr_string(f, "modified")) == 20,
+       "update: created kept, modified added");
+    H5Fclose(f);
+    r = results_open_update(MPI_COMM_WORLD, setup, &e);
+    FILE *t = fopen(setup, "r");
+    char text[8] = "";
+    if (t) fgets(text, sizeof text, t), fclose(t);
+    ok(!r && e.status == EXIT_BAD_INPUT && strstr(e.msg, "not a pawsorb results file") && strcmp(text, "abc") == 0,
+       "update refuses a foreign file and leaves it: %s", e.msg);
+    snprintf(path, sizeof path, "%s/new_by_update.h5", dir);
+    r = results_open_update(MPI_COMM_WORLD, path, &e);
+    ok(r && results_close(r, &e) == 0 && access(path, F_OK) == 0, "update of a missing file creates it");
+}
+
 int main(void)
 {
     char dir[] = "/tmp/pawsorb_test_results_XXXXXX", target[256], setup[256];
@@ -420,6 +460,7 @@ int main(void)
     ok(write_known(second, setup, -1.25, "ok", &e) == 0, "write in this process: %s", e.msg);
     check_layout(second, setup);
     test_open_errors(dir);
+    test_update(dir, setup);
     MPI_Finalize();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
