@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Largest |coordinate| and |cell component| accepted, Angstrom: far beyond any real box,
@@ -130,8 +131,11 @@ static int read_file(const ictx *c, const ynode *sec, const char *input_dir, inp
                 : snprintf(in->structure_file, sizeof in->structure_file, "%s/%s", input_dir, name);
     if (w < 0 || (size_t)w >= sizeof in->structure_file)
         return in_bad(c, n, "structure.file", "path too long (%s)", name);
-    if (access(in->structure_file, R_OK) != 0)
+    struct stat st;
+    if (access(in->structure_file, R_OK) != 0 || stat(in->structure_file, &st) != 0)
         return in_bad(c, n, "structure.file", "cannot read '%s' (%s)", in->structure_file, strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return in_bad(c, n, "structure.file", "'%s' is not a regular file", in->structure_file);
     err fe = {0};
     if (structure_read_file(in->structure_file, fmt, &in->atoms, &fe)) {
         memset(&in->atoms, 0, sizeof in->atoms);
@@ -207,6 +211,9 @@ int input_read_structure(const ictx *c, const ynode *sec, const char *input_dir,
     if (file ? read_file(c, sec, input_dir, in) : read_atoms(c, atoms, s)) return -1;
     if (!file) s->pbc[0] = s->pbc[1] = s->pbc[2] = 1; /* default: periodic, as plane waves are */
     if (cell && read_cell(c, cell, s->cell)) return -1;
+    if (file && !cell && lattice_volume(s->cell) == 0 && s->cell[0][0] == 0 && s->cell[1][1] == 0 && s->cell[2][2] == 0)
+        return in_bad(c, file, "structure.file", "the file gives no cell (no Lattice=): add structure.cell "
+                      "(the box, Angstrom) and structure.pbc");
     if (pbc && read_pbc(c, pbc, s->pbc)) return -1;
     if (read_fixed(c, sec, s)) return -1;
     const ynode *where = cell ? cell : file;

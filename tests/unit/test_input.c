@@ -258,6 +258,81 @@ static void test_structure_files(void)
     }
 }
 
+/* Mutation fuzzing: each inline good input, damaged a few thousand ways (bytes replaced by
+ * YAML punctuation or random bytes, ranges deleted or repeated, truncation), must give
+ * either success or one one-line EXIT_BAD_INPUT message naming the file. Deterministic
+ * (fixed seed); under the sanitizer build any memory error fails the run. */
+static unsigned long fuzz_state = 12345;
+static unsigned fuzz_rand(unsigned n)
+{
+    fuzz_state = fuzz_state * 6364136223846793005UL + 1442695040888963407UL;
+    return (unsigned)((fuzz_state >> 33) % n);
+}
+
+static void mutate(char *buf, size_t *len, size_t cap)
+{
+    static const char special[] = "[]{}:,-#&*!|>'\"\t\n 0.9e-~?%@`\\";
+    size_t pos = *len ? fuzz_rand((unsigned)*len) : 0, span = 1 + fuzz_rand(12);
+    switch (fuzz_rand(5)) {
+    case 0: if (*len) buf[pos] = special[fuzz_rand(sizeof special - 1)]; break;
+    case 1: if (*len) buf[pos] = (char)fuzz_rand(256); break;
+    case 2: /* delete a range */
+        if (pos + span > *len) span = *len - pos;
+        memmove(buf + pos, buf + pos + span, *len - pos - span);
+        *len -= span;
+        break;
+    case 3: /* repeat a range */
+        if (pos + span > *len) span = *len - pos;
+        if (*len + span < cap) {
+            memmove(buf + pos + span, buf + pos, *len - pos);
+            *len += span;
+        }
+        break;
+    default: *len = pos; /* truncate */
+    }
+}
+
+static void test_mutations(void)
+{
+    static const char *const names[] = {"h2o.yaml", "json_style.yaml", "minimal_comments.yaml"};
+    char orig[4096], buf[8192], path[64], first[2048] = "";
+    int bad = 0, runs = 0, accepted = 0;
+    snprintf(path, sizeof path, "/tmp/pawsorb_fuzz_input_XXXXXX");
+    int fd = mkstemp(path);
+    if (fd < 0) return;
+    close(fd);
+    for (size_t f = 0; f < sizeof names / sizeof *names; f++) {
+        char src[1200];
+        snprintf(src, sizeof src, "%s/tests/data/inputs/good/%s", srcdir(), names[f]);
+        FILE *in_f = fopen(src, "rb");
+        size_t olen = in_f ? fread(orig, 1, sizeof orig, in_f) : 0;
+        if (in_f) fclose(in_f);
+        for (int trial = 0; trial < 600; trial++) {
+            size_t len = olen;
+            memcpy(buf, orig, olen);
+            for (int m = 1 + (int)fuzz_rand(3); m > 0; m--) mutate(buf, &len, sizeof buf);
+            FILE *out = fopen(path, "wb");
+            if (!out) continue;
+            fwrite(buf, 1, len, out);
+            fclose(out);
+            input in;
+            err e = {0};
+            int rc = input_read(path, &in, &e);
+            runs++;
+            if (rc == 0) {
+                accepted++;
+                input_free(&in);
+            } else if (!(rc == -1 && e.status == EXIT_BAD_INPUT && strncmp(e.msg, path, strlen(path)) == 0 &&
+                         !strchr(e.msg, '\n') && in.text == NULL)) {
+                if (!bad++) snprintf(first, sizeof first, "%s", e.msg);
+            }
+        }
+    }
+    unlink(path);
+    ok(bad == 0 && runs > 0, "%d damaged inputs: %d accepted, the rest one-line bad-input messages (%d not: %s)",
+       runs, accepted, bad, first);
+}
+
 static void test_files(void)
 {
     input in;
@@ -291,5 +366,6 @@ int main(void)
     test_files();
     test_structure_files();
     test_corpus();
+    test_mutations();
     return tap_done();
 }
