@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <hdf5.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +32,6 @@ struct results {
     char tmp[4200];        /* path.tmp.<pid>, where everything is written until close */
     double t_open;         /* MPI_Wtime at open, rank 0's clock */
     double wall_time;      /* -1: measure at close; -2: keep the file's (update) */
-    int relax_steps, relax_natoms;
 };
 
 const char *results_tmp_path(const results *r) { return r->tmp; }
@@ -418,19 +418,6 @@ static int is_pawsorb_file(const char *path)
     return yes;
 }
 
-/* Continues the relaxation trajectory already in an updated file. */
-static void resume_relax(results *r)
-{
-    if (!link_exists(r->file, "/relax/positions")) return;
-    hid_t d = H5Dopen2(r->file, "/relax/positions", H5P_DEFAULT), sp = H5Dget_space(d);
-    hsize_t dims[3] = {0};
-    if (H5Sget_simple_extent_ndims(sp) == 3) {
-        H5Sget_simple_extent_dims(sp, dims, NULL);
-        r->relax_steps = (int)dims[0], r->relax_natoms = (int)dims[1];
-    }
-    H5Sclose(sp), H5Dclose(d);
-}
-
 results *results_open_update(MPI_Comm comm, const char *path, err *e)
 {
     int exists = access(path, F_OK) == 0;
@@ -463,10 +450,7 @@ results *results_open_update(MPI_Comm comm, const char *path, err *e)
     if (root < 0 || attr_string(root, "modified", now))
         err_set(&local, EXIT_INTERNAL, "%s: HDF5 cannot update its copy %s", path, r->tmp);
     if (root >= 0) H5Gclose(root);
-    if (agree(r, &local, e) == 0) {
-        resume_relax(r);
-        return r;
-    }
+    if (agree(r, &local, e) == 0) return r;
 fail:
     results_abort(r);
     return NULL;
@@ -589,60 +573,60 @@ int results_write_scf(results *r, const results_scf *scf, err *e)
     return agree(r, &local, e);
 }
 
-/* Extends a 1- or 3-dimensional growing dataset by one step along axis 0 and has rank 0
- * write the step's values. */
-static int append_step(results *r, const char *path, int ndim, const hsize_t *shape1, const double *vals,
-                       const char *units, err *e)
+/* The dataset `path` as a growing stack of rows of shape row_dims (created empty, with
+ * an unlimited first axis, on first use). Returns it open, or -1. */
+static hid_t open_stack(results *r, const char *path, int ndim, const hsize_t *dims, const char *units, err *e)
 {
-    hid_t d;
-    hsize_t dims[3], start[3] = {0}, maxd[3], chunk[3];
-    for (int i = 0; i < ndim; i++) dims[i] = maxd[i] = chunk[i] = shape1[i];
-    if (r->relax_steps == 0) {
-        dims[0] = 0, maxd[0] = H5S_UNLIMITED, chunk[0] = 32;
-        d = create_dataset(r, path, H5T_IEEE_F64LE, ndim, dims, maxd, chunk, units, e);
-    } else if ((d = H5Dopen2(r->file, path, H5P_DEFAULT)) < 0) {
-        err_set(e, EXIT_INTERNAL, "%s: %s is missing", r->tmp, path);
+    if (!link_exists(r->file, path)) {
+        hsize_t maxd[8], chunk[8];
+        for (int i = 0; i < ndim; i++) maxd[i] = chunk[i] = dims[i];
+        maxd[0] = H5S_UNLIMITED, chunk[0] = 32;   /* 32 rows per chunk: a few kB for N ~ 100 */
+        hsize_t empty[8];
+        memcpy(empty, dims, (size_t)ndim * sizeof *dims);
+        empty[0] = 0;
+        return create_dataset(r, path, H5T_IEEE_F64LE, ndim, empty, maxd, chunk, units, e);
     }
-    if (d < 0) return -1;
-    dims[0] = (hsize_t)r->relax_steps + 1, start[0] = (hsize_t)r->relax_steps;
-    int st = 0;
-    if (H5Dset_extent(d, dims) < 0) {
-        st = err_set(e, EXIT_INTERNAL, "%s: cannot extend %s", r->tmp, path);
-    } else if (r->rank == 0) {
-        hid_t fs = H5Dget_space(d), ms = H5Screate_simple(ndim, shape1, NULL);
-        H5Sselect_hyperslab(fs, H5S_SELECT_SET, start, NULL, shape1, NULL);
-        if (H5Dwrite(d, H5T_NATIVE_DOUBLE, ms, fs, H5P_DEFAULT, vals) < 0)
-            st = err_set(e, EXIT_RUN_FAILED, "%s: writing %s failed (disk full?)", r->tmp, path);
-        H5Sclose(fs), H5Sclose(ms);
-    }
-    H5Dclose(d);
-    return st;
+    hid_t d = H5Dopen2(r->file, path, H5P_DEFAULT), sp = d >= 0 ? H5Dget_space(d) : -1;
+    hsize_t have[8] = {0}, maxd[8] = {0};
+    int good = sp >= 0 && H5Sget_simple_extent_ndims(sp) == ndim;
+    if (good) H5Sget_simple_extent_dims(sp, have, maxd);
+    for (int i = 1; good && i < ndim; i++) good = have[i] == dims[i];
+    good = good && maxd[0] == H5S_UNLIMITED;
+    if (sp >= 0) H5Sclose(sp);
+    if (good) return d;
+    if (d >= 0) H5Dclose(d);
+    err_set(e, EXIT_INTERNAL, "%s: %s exists with another row shape or is not growable", r->path, path);
+    return -1;
 }
 
-int results_relax_append(results *r, double energy_ha, int natoms, const double (*pos_bohr)[3], double fmax_au,
-                         err *e)
+int results_append_row(results *r, const char *h5path, int ndim_row, const size_t *row_dims, const double *row,
+                       results_quantity q, err *e)
 {
     err local = {0};
-    MPI_Bcast(&natoms, 1, MPI_INT, 0, r->comm);
-    if (natoms <= 0)
-        err_set(&local, EXIT_INTERNAL, "%s: relax step with %d atoms", r->path, natoms);
-    else if (r->relax_steps > 0 && natoms != r->relax_natoms)
-        err_set(&local, EXIT_INTERNAL, "%s: relax step %d has %d atoms, earlier steps %d", r->path,
-                r->relax_steps + 1, natoms, r->relax_natoms);
-    if (agree(r, &local, e)) return -1;
-    double en = energy_ha * HARTREE_EV, fm = fmax_au * HA_PER_BOHR_TO_EV_PER_ANG;
-    double *pos = NULL;
-    if (r->rank == 0) {
-        pos = xmalloc(3 * (size_t)natoms * sizeof *pos + 1);
-        for (int i = 0; i < 3 * natoms; i++) pos[i] = pos_bohr[i / 3][i % 3] * BOHR_ANG;
+    if (ndim_row < 0 || ndim_row > 6 || (unsigned)q >= sizeof quantity / sizeof *quantity)
+        return err_set(e, EXIT_INTERNAL, "%s: %s: bad row shape or quantity", r->path, h5path);
+    hsize_t dims[8] = {1}, start[8] = {0}, cnt[8] = {1};
+    size_t n = 1;
+    for (int i = 0; i < ndim_row; i++) dims[i + 1] = cnt[i + 1] = row_dims[i], n *= row_dims[i];
+    hid_t d = open_stack(r, h5path, ndim_row + 1, dims, quantity[q].units, &local);
+    if (d >= 0) {
+        hid_t sp = H5Dget_space(d);
+        H5Sget_simple_extent_dims(sp, dims, NULL);
+        H5Sclose(sp);
+        start[0] = dims[0]++;
+        if (H5Dset_extent(d, dims) < 0) {
+            err_set(&local, EXIT_INTERNAL, "%s: cannot extend %s", r->tmp, h5path);
+        } else if (r->rank == 0 && n > 0) {
+            double *conv = xmalloc(n * sizeof *conv);
+            for (size_t i = 0; i < n; i++) conv[i] = row ? row[i] * quantity[q].factor : NAN;
+            hid_t fs = H5Dget_space(d), ms = H5Screate_simple(ndim_row + 1, cnt, NULL);
+            H5Sselect_hyperslab(fs, H5S_SELECT_SET, start, NULL, cnt, NULL);
+            if (!row) err_set(&local, EXIT_INTERNAL, "%s: no data for %s on rank 0", r->path, h5path);
+            else if (H5Dwrite(d, H5T_NATIVE_DOUBLE, ms, fs, H5P_DEFAULT, conv) < 0)
+                err_set(&local, EXIT_RUN_FAILED, "%s: writing %s failed (disk full?)", r->tmp, h5path);
+            H5Sclose(fs), H5Sclose(ms), free(conv);
+        }
+        H5Dclose(d);
     }
-    hsize_t one[1] = {1}, frame[3] = {1, (hsize_t)natoms, 3};
-    if (append_step(r, "/relax/energies", 1, one, &en, "eV", &local) == 0 &&
-        append_step(r, "/relax/positions", 3, frame, pos, "Angstrom", &local) == 0)
-        append_step(r, "/relax/fmax", 1, one, &fm, "eV/Angstrom", &local);
-    free(pos);
-    if (agree(r, &local, e)) return -1;
-    r->relax_natoms = natoms;
-    r->relax_steps++;
-    return 0;
+    return agree(r, &local, e);
 }

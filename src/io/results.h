@@ -46,7 +46,7 @@ results *results_open(MPI_Comm comm, const char *path, err *e);
  * attributes of the original stay (wall_time too, unless results_set_wall_time is
  * called); `modified` (ISO 8601 UTC) is added. A file at `path`
  * that is not a pawsorb results file is refused (EXIT_BAD_INPUT), not overwritten.
- * Relaxation steps already in the file are continued by results_relax_append. */
+ * Growing datasets already in the file (relaxation steps) are continued. */
 results *results_open_update(MPI_Comm comm, const char *path, err *e);
 
 /* Collective. Writes wall_time (seconds since results_open unless results_set_wall_time
@@ -126,7 +126,8 @@ int results_write_electrons(results *r, const results_electrons *el, err *e);
 
 /* Collective. Appends one relaxation step to /relax/energies (steps,) eV,
  * /relax/positions (steps,N,3) Angstrom and /relax/fmax (steps,) eV/Angstrom: extendible
- * datasets, so the file holds every step so far. natoms must stay the same. */
+ * datasets (results_append_row), so the file holds every step so far; an updated file's
+ * steps are continued. natoms must stay the same. */
 int results_relax_append(results *r, double energy_ha, int natoms, const double (*pos_bohr)[3],
                          double fmax_au, err *e);
 
@@ -173,6 +174,12 @@ int results_write_array(results *r, const char *h5path, int ndim, const size_t *
  * MPI-IO transfer; converted from atomic units as `q` says. */
 int results_write_array_rows(results *r, const char *h5path, int ndim, const size_t *dims, size_t offset0,
                              size_t count0, const double *local, results_quantity q, err *e);
+
+/* Collective. Appends one row (shape row_dims, ndim_row dimensions; 0 = a number) to the
+ * growing dataset `h5path` of shape (rows, row_dims...), creating it on first use with an
+ * unlimited first axis; a row of another shape is an error. Rank 0's row is written. */
+int results_append_row(results *r, const char *h5path, int ndim_row, const size_t *row_dims, const double *row,
+                       results_quantity q, err *e);
 
 /* Collective. Integer array (units "1"), e.g. atomic numbers or indices. */
 int results_write_ints(results *r, const char *h5path, int ndim, const size_t *dims,

@@ -87,3 +87,16 @@ int results_write_bader(results *r, const results_bader *b, err *e)
     free(charge);
     return st ? -1 : 0;
 }
+
+int results_relax_append(results *r, double energy_ha, int natoms, const double (*pos_bohr)[3], double fmax_au,
+                         err *e)
+{
+    if (natoms <= 0) return err_set(e, EXIT_INTERNAL, "%s: relax step with %d atoms", results_path(r), natoms);
+    size_t frame[2] = {(size_t)natoms, 3};
+    /* positions first: it is the row whose shape can disagree with the earlier steps */
+    return results_append_row(r, "/relax/positions", 2, frame, pos_bohr ? &pos_bohr[0][0] : NULL,
+                              RESULTS_LENGTH, e) ||
+                   results_append_row(r, "/relax/energies", 0, NULL, &energy_ha, RESULTS_ENERGY, e) ||
+                   results_append_row(r, "/relax/fmax", 0, NULL, &fmax_au, RESULTS_FORCE, e)
+               ? -1 : 0;
+}

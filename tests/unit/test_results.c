@@ -415,7 +415,7 @@ static void test_update(const char *dir, const char *setup)
     ok(r && results_write_bader(r, &b, &e) == 0 && results_relax_append(r, -1.3, 3, p3, 0.001, &e) == 0 &&
            results_close(r, &e) == 0, "update: bader replaced, one relax step appended: %s", e.msg);
     f = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT);
-    double v[32];
+    double v[64];
     int nd;
     hsize_t dims[4];
     ok(read_doubles(f, "/bader/population", v, 32, &nd, dims) == 3 && v[0] == 8.5, "update: new bader population");
@@ -424,9 +424,16 @@ static void test_update(const char *dir, const char *setup)
     H5Gclose(g);
     near(read_scalar(f, "/energy/total"), -34.014232530459054, TOL, "update: energy kept");
     ok(read_doubles(f, "/relax/energies", v, 32, &nd, dims) == 4, "update: relax continues at step 4");
+    ok(read_doubles(f, "/relax/positions", v, 64, &nd, dims) == 36 && dims[0] == 4 && dims[1] == 3,
+       "update: relax/positions now (4,3,3)");
     ok(strcmp(read_attr_string(f, "created"), created) == 0 && strlen(read_attr_string(f, "modified")) == 20,
        "update: created kept, modified added");
     H5Fclose(f);
+    r = results_open_update(MPI_COMM_WORLD, path, &e);
+    double p2[2][3] = {{0, 0, 0}, {1, 1, 1}};
+    ok(r && results_relax_append(r, -1.0, 2, p2, 0.1, &e) == -1 && strstr(e.msg, "/relax/positions") &&
+           strstr(e.msg, "row shape"), "a relax step with another atom count is refused: %s", e.msg);
+    if (r) results_abort(r);
     r = results_open_update(MPI_COMM_WORLD, setup, &e);
     FILE *t = fopen(setup, "r");
     char text[8] = "";
