@@ -1,0 +1,2 @@
+# src/density: pseudo density, D_ij, compensation charges
+libpawsorb_a_SOURCES +=

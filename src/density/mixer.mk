@@ -1,0 +1,2 @@
+# src/density/mixer: Pulay density mixing with a reciprocal-space metric, D_ij mixing
+libpawsorb_a_SOURCES +=

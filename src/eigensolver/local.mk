@@ -1,0 +1,2 @@
+# src/eigensolver: block Davidson, subspace diagonalisation, preconditioner
+libpawsorb_a_SOURCES +=

@@ -1,0 +1,2 @@
+# src/setup/xc_correction: one-centre XC corrections on a radial x Lebedev grid
+libpawsorb_a_SOURCES +=
