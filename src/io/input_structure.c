@@ -220,8 +220,18 @@ int input_read_structure(const ictx *c, const ynode *sec, const char *input_dir,
     const char *path = cell ? "structure.cell" : "structure.file";
     if (check_cell_shape(c, where, path, s)) return -1;
     err ve = {0};
-    if (structure_validate(s, MIN_DIST_ANG / BOHR_ANG, &ve))
-        return in_bad(c, atoms ? atoms : file, atoms ? "structure.atoms" : "structure.file", "%s", ve.msg);
+    if (structure_validate(s, MIN_DIST_ANG / BOHR_ANG, &ve)) {
+        /* Point at the line of the later atom named in the message, when inline. */
+        const ynode *where_atom = atoms;
+        char apath[48] = "structure.atoms";
+        int i = -1, j = -1;
+        if (atoms && (sscanf(ve.msg, "atoms %d (%*[^)]) and %d", &i, &j) == 2 || sscanf(ve.msg, "atom %d", &j) == 1) &&
+            j >= 0 && (size_t)j < atoms->n) {
+            where_atom = atoms->items[j];
+            snprintf(apath, sizeof apath, "structure.atoms[%d]", j);
+        }
+        return in_bad(c, atoms ? where_atom : file, atoms ? apath : "structure.file", "%s", ve.msg);
+    }
     return 0;
 }
 
