@@ -1,2 +1,5 @@
 # src/scf/occupations: smearing, Fermi level, zero-width extrapolation
-libpawsorb_a_SOURCES +=
+libpawsorb_a_SOURCES += src/scf/occupations.c src/scf/occupations.h
+check_PROGRAMS += tests/unit/test_occupations
+tests_unit_test_occupations_SOURCES = tests/unit/test_occupations.c
+tests_unit_test_occupations_LDADD = $(TEST_LDADD)
