@@ -1,0 +1,391 @@
+/* Localized functions on plane waves (GPAW's PWLFC); formulas (1)-(4) in pwlfc.h. */
+#include "basis/pwlfc.h"
+#include "basis/fft.h"
+#include "core/mem.h"
+#include "math/fbt.h"
+#include "math/ylm.h"
+
+#include <cblas.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Entries of one G block in the workspaces: about 16 MB of complex numbers at most,
+ * and never more G than GPAW's block of 5000 would take (numbers do not depend on it
+ * beyond the order of the GEMM sums). */
+#define PWLFC_BLOCK_ENTRIES (1 << 20)
+#define PWLFC_BLOCK_MAX 5000
+
+/* ------------------------------------------------------------------ pwlfc_funcs */
+
+void pwlfc_funcs_free(pwlfc_funcs *fn)
+{
+    for (int s = 0; s < fn->ns && fn->F_s; s++) spline_free(&fn->F_s[s]);
+    free(fn->F_s);
+    free(fn->l_s);
+    free(fn->I_a);
+    free(fn->a_J);
+    free(fn->s_J);
+    memset(fn, 0, sizeof *fn);
+}
+
+int pwlfc_funcs_init(pwlfc_funcs *fn, int natoms, const pwlfc_atom *atoms, err *e)
+{
+    memset(fn, 0, sizeof *fn);
+    fn->lmax = -1;
+    if (natoms < 0 || (natoms > 0 && !atoms)) return err_set(e, EXIT_INTERNAL, "pwlfc: %d atoms", natoms);
+    int nJ = 0;
+    for (int a = 0; a < natoms; a++) {
+        if (atoms[a].nf < 0 || (atoms[a].nf > 0 && !atoms[a].f))
+            return err_set(e, EXIT_INTERNAL, "pwlfc: atom %d has %d functions", a, atoms[a].nf);
+        nJ += atoms[a].nf;
+    }
+    fn->natoms = natoms;
+    fn->nJ = nJ;
+    fn->I_a = xmalloc((size_t)(natoms + 1) * sizeof *fn->I_a);
+    fn->a_J = xmalloc((size_t)(nJ + 1) * sizeof *fn->a_J);
+    fn->s_J = xmalloc((size_t)(nJ + 1) * sizeof *fn->s_J);
+    fn->l_s = xmalloc((size_t)(nJ + 1) * sizeof *fn->l_s);
+    fn->F_s = xcalloc((size_t)nJ + 1, sizeof *fn->F_s);
+    const spline **seen = xmalloc((size_t)(nJ + 1) * sizeof *seen);
+    int J = 0, nI = 0;
+    for (int a = 0; a < natoms; a++) {
+        fn->I_a[a] = nI;
+        for (int j = 0; j < atoms[a].nf; j++, J++) {
+            const spline *f = &atoms[a].f[j];
+            int s = 0;
+            while (s < fn->ns && seen[s] != f) s++;
+            if (s == fn->ns) {   /* a new spline: its transform F_l(q) */
+                if (f->l < 0 || f->l > 20 || !f->data) {
+                    free(seen);
+                    pwlfc_funcs_free(fn);
+                    return err_set(e, EXIT_INTERNAL, "pwlfc: atom %d function %d is not a spline (l = %d)", a, j,
+                                   f->l);
+                }
+                if (fbt_spline(f, &fn->F_s[s], e)) {
+                    free(seen);
+                    pwlfc_funcs_free(fn);
+                    return err_wrap(e, "pwlfc: atom %d function %d", a, j);
+                }
+                seen[s] = f;
+                fn->l_s[s] = f->l;
+                fn->ns++;
+                if (f->l > fn->lmax) fn->lmax = f->l;
+            }
+            fn->a_J[J] = a;
+            fn->s_J[J] = s;
+            nI += 2 * f->l + 1;
+        }
+    }
+    fn->I_a[natoms] = nI;
+    fn->nI = nI;
+    free(seen);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ pwlfc */
+
+void pwlfc_free(pwlfc *lfc)
+{
+    free(lfc->m_Gc);
+    free(lfc->kG_Gv);
+    free(lfc->f_Gs);
+    free(lfc->Y_GL);
+    free(lfc->sf_acm);
+    free(lfc->eikR_a);
+    free(lfc->f_GI);
+    free(lfc->d_GI);
+    free(lfc->c_nI);
+    memset(lfc, 0, sizeof *lfc);
+}
+
+/* Integer frequencies and cartesian k+G of every basis vector (the map's order). */
+static void tabulate_vectors(pwlfc *lfc)
+{
+    const pw_basis *pw = lfc->pw;
+    const fft_grid *g = pw->grid;
+    lfc->mmax = 0;
+    for (int G = 0; G < lfc->nG; G++) {
+        int q = pw->map[G];
+        int i[3] = {q / (g->n[1] * g->n[2]), (q / g->n[2]) % g->n[1], q % g->n[2]};
+        int *m = lfc->m_Gc + 3 * G;
+        double *kG = lfc->kG_Gv + 3 * G;
+        for (int c = 0; c < 3; c++) {
+            m[c] = fft_freq(i[c], g->n[c]);
+            if (abs(m[c]) > lfc->mmax) lfc->mmax = abs(m[c]);
+        }
+        for (int v = 0; v < 3; v++) {
+            double x = 0;
+            for (int c = 0; c < 3; c++) x += (m[c] + pw->kfrac[c]) * g->recip[c][v];
+            kG[v] = x;
+        }
+    }
+}
+
+int pwlfc_init(pwlfc *lfc, const pwlfc_funcs *fn, const pw_basis *pw, int nbmax, err *e)
+{
+    memset(lfc, 0, sizeof *lfc);
+    if (nbmax < 1) return err_set(e, EXIT_INTERNAL, "pwlfc: nbmax %d < 1", nbmax);
+    if (pw->real && pw->npw > 0 && pw->map[0] != 0)
+        return err_set(e, EXIT_INTERNAL, "pwlfc: a real basis must start with G = 0");
+    lfc->fn = fn;
+    lfc->pw = pw;
+    lfc->nG = pw->npw;
+    lfc->nbmax = nbmax;
+    lfc->Lmax = ylm_count(fn->lmax);
+    long N = (long)pw->grid->n[0] * pw->grid->n[1] * pw->grid->n[2];
+    lfc->inv_N = 1.0 / N;
+    lfc->inv_dv = N / pw->grid->volume;
+    size_t nG = (size_t)lfc->nG;
+    lfc->m_Gc = xmalloc((3 * nG + 1) * sizeof *lfc->m_Gc);
+    lfc->kG_Gv = xmalloc((3 * nG + 1) * sizeof *lfc->kG_Gv);
+    lfc->f_Gs = xmalloc((nG * fn->ns + 1) * sizeof *lfc->f_Gs);
+    lfc->Y_GL = xmalloc((nG * lfc->Lmax + 1) * sizeof *lfc->Y_GL);
+    tabulate_vectors(lfc);
+    /* F_s(|k+G|) with |k+G| = sqrt(2 g2), GPAW's f.map(G2_G**0.5) */
+    for (size_t G = 0; G < nG; G++) {
+        double q = sqrt(2.0 * pw->g2[G]);
+        for (int s = 0; s < fn->ns; s++) lfc->f_Gs[G * fn->ns + s] = spline_eval(&fn->F_s[s], q);
+    }
+    if (fn->lmax >= 0) rlylm_real_many(fn->lmax, lfc->nG, lfc->kG_Gv, lfc->Y_GL);
+    int nI = fn->nI > 0 ? fn->nI : 1;
+    int B = PWLFC_BLOCK_ENTRIES / nI;
+    if (B > PWLFC_BLOCK_MAX) B = PWLFC_BLOCK_MAX;
+    if (B < 64) B = 64;
+    if (B > lfc->nG) B = lfc->nG > 0 ? lfc->nG : 1;
+    lfc->blocksize = B;
+    lfc->f_GI = xmalloc((size_t)B * nI * sizeof *lfc->f_GI);
+    lfc->d_GI = xmalloc((size_t)B * nI * sizeof *lfc->d_GI);
+    lfc->c_nI = xmalloc((size_t)nbmax * nI * sizeof *lfc->c_nI);
+    lfc->sf_acm = xmalloc(((size_t)fn->natoms * 3 * (2 * lfc->mmax + 1) + 1) * sizeof *lfc->sf_acm);
+    lfc->eikR_a = xmalloc(((size_t)fn->natoms + 1) * sizeof *lfc->eikR_a);
+    return 0;
+}
+
+int pwlfc_set_positions(pwlfc *lfc, const double (*spos)[3], err *e)
+{
+    const pwlfc_funcs *fn = lfc->fn;
+    int M = 2 * lfc->mmax + 1;
+    for (int a = 0; a < fn->natoms; a++) {
+        double ks = 0;
+        for (int c = 0; c < 3; c++) {
+            if (!isfinite(spos[a][c]))
+                return err_set(e, EXIT_BAD_INPUT, "pwlfc: atom %d has a non-finite position", a);
+            ks += lfc->pw->kfrac[c] * spos[a][c];
+        }
+        /* e^{-iG.R} factorises over axes: G.R = 2π Σ_c m_c s_c (a_c . b_c' = 2π δ) */
+        for (int c = 0; c < 3; c++)
+            for (int m = -lfc->mmax; m <= lfc->mmax; m++)
+                lfc->sf_acm[((size_t)a * 3 + c) * M + m + lfc->mmax] = cexp(-2.0 * M_PI * I * (m * spos[a][c]));
+        lfc->eikR_a[a] = cexp(2.0 * M_PI * I * ks);
+    }
+    lfc->have_positions = 1;
+    return 0;
+}
+
+/* (-i)^l */
+static double complex mipow(int l)
+{
+    static const double complex p[4] = {1, -I, -1, I};
+    return p[l & 3];
+}
+
+/* f_I(G) of (1), G1 <= G < G2, into out[(G - G1) nI + I]. */
+static void expand_block(const pwlfc *lfc, int G1, int G2, int cc, double complex *out)
+{
+    const pwlfc_funcs *fn = lfc->fn;
+    int nI = fn->nI, ns = fn->ns, Lmax = lfc->Lmax, M = 2 * lfc->mmax + 1, mm = lfc->mmax;
+    for (int G = G1; G < G2; G++) {
+        const int *m = lfc->m_Gc + 3 * G;
+        const double *f = lfc->f_Gs + (size_t)G * ns, *Y = lfc->Y_GL + (size_t)G * Lmax;
+        double complex *o = out + (size_t)(G - G1) * nI;
+        int i = 0;
+        for (int J = 0; J < fn->nJ; J++) {
+            int a = fn->a_J[J], s = fn->s_J[J], l = fn->l_s[s];
+            const double complex *sf = lfc->sf_acm + (size_t)a * 3 * M;
+            double complex ph = sf[m[0] + mm] * sf[M + m[1] + mm] * sf[2 * M + m[2] + mm] * mipow(l) * f[s];
+            for (int L = l * l; L < (l + 1) * (l + 1); L++, i++) o[i] = cc ? conj(ph * Y[L]) : ph * Y[L];
+        }
+    }
+}
+
+/* The same block in GPAW's real layout: row 2G = Re f_I(G), row 2G+1 = Im f_I(G);
+ * tmp holds the complex block on the way. */
+static void expand_block_real(const pwlfc *lfc, int G1, int G2, int cc, double complex *tmp, double *out)
+{
+    int nI = lfc->fn->nI;
+    expand_block(lfc, G1, G2, cc, tmp);
+    for (int G = 0; G < G2 - G1; G++)
+        for (int k = 0; k < nI; k++) {
+            double complex z = tmp[(size_t)G * nI + k];
+            out[(size_t)2 * G * nI + k] = creal(z);
+            out[(size_t)(2 * G + 1) * nI + k] = cimag(z);
+        }
+}
+
+static int check(const pwlfc *lfc, int real, int nb, err *e)
+{
+    if (!lfc->have_positions) return err_set(e, EXIT_INTERNAL, "pwlfc: positions not set");
+    if (lfc->pw->real != real)
+        return err_set(e, EXIT_INTERNAL, "pwlfc: %s call on a %s basis", real ? "real" : "complex",
+                       lfc->pw->real ? "real" : "complex");
+    if (nb < 0) return err_set(e, EXIT_INTERNAL, "pwlfc: %d bands", nb);
+    return 0;
+}
+
+int pwlfc_expand(pwlfc *lfc, int G1, int G2, int cc, double complex *out, err *e)
+{
+    if (!lfc->have_positions) return err_set(e, EXIT_INTERNAL, "pwlfc: positions not set");
+    if (G1 < 0 || G2 > lfc->nG || G1 > G2)
+        return err_set(e, EXIT_INTERNAL, "pwlfc: G range %d..%d outside 0..%d", G1, G2, lfc->nG);
+    expand_block(lfc, G1, G2, cc, out);
+    return 0;
+}
+
+/* Columns of atom a times ph_a (ph = e^{ik.R_a} times `scale`), rows n < nb. */
+static void phase_columns(const pwlfc *lfc, int nb, double complex *c, int ldc, double complex scale, int conjugate)
+{
+    const pwlfc_funcs *fn = lfc->fn;
+    for (int a = 0; a < fn->natoms; a++) {
+        double complex ph = scale * (conjugate ? conj(lfc->eikR_a[a]) : lfc->eikR_a[a]);
+        for (int n = 0; n < nb; n++)
+            for (int k = fn->I_a[a]; k < fn->I_a[a + 1]; k++) c[(size_t)n * ldc + k] *= ph;
+    }
+}
+
+int pwlfc_integrate_cplx(pwlfc *lfc, int nb, const double complex *psi, int ldpsi, double complex *c, int ldc,
+                         err *e)
+{
+    if (check(lfc, 0, nb, e)) return -1;
+    int nI = lfc->fn->nI;
+    for (int n = 0; n < nb; n++) memset(c + (size_t)n * ldc, 0, (size_t)nI * sizeof *c);
+    if (nb == 0 || nI == 0) return 0;
+    double complex alpha = lfc->inv_N, one = 1.0;
+    for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
+        int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
+        expand_block(lfc, G1, G2, 1, lfc->f_GI);
+        cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nb, nI, G2 - G1, &alpha, psi + G1, ldpsi,
+                    lfc->f_GI, nI, &one, c, ldc);
+    }
+    phase_columns(lfc, nb, c, ldc, 1.0, 0);
+    return 0;
+}
+
+int pwlfc_integrate_real(pwlfc *lfc, int nb, const double complex *psi, int ldpsi, double *c, int ldc, err *e)
+{
+    if (check(lfc, 1, nb, e)) return -1;
+    int nI = lfc->fn->nI;
+    for (int n = 0; n < nb; n++) memset(c + (size_t)n * ldc, 0, (size_t)nI * sizeof *c);
+    if (nb == 0 || nI == 0) return 0;
+    double *f = (double *)lfc->f_GI;
+    for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
+        int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
+        expand_block_real(lfc, G1, G2, 0, lfc->d_GI, f);
+        if (G1 == 0)   /* G = 0 counted once in 2 Re Σ_G (GPAW halves its real row only) */
+            for (int k = 0; k < nI; k++) f[k] *= 0.5;
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nb, nI, 2 * (G2 - G1), 2.0 * lfc->inv_N,
+                    (const double *)(psi + G1), 2 * ldpsi, f, nI, 1.0, c, ldc);
+    }
+    return 0;
+}
+
+int pwlfc_add_cplx(pwlfc *lfc, int nb, const double complex *c, int ldc, double complex *psi, int ldpsi, err *e)
+{
+    if (check(lfc, 0, nb, e)) return -1;
+    int nI = lfc->fn->nI;
+    if (nI == 0) return 0;
+    double complex alpha = lfc->inv_dv, one = 1.0;
+    for (int n1 = 0; n1 < nb; n1 += lfc->nbmax) {
+        int mb = nb - n1 < lfc->nbmax ? nb - n1 : lfc->nbmax;
+        for (int n = 0; n < mb; n++)
+            memmove(lfc->c_nI + (size_t)n * nI, c + (size_t)(n1 + n) * ldc, (size_t)nI * sizeof *c);
+        phase_columns(lfc, mb, lfc->c_nI, nI, 1.0, 1);
+        for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
+            int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
+            expand_block(lfc, G1, G2, 0, lfc->f_GI);
+            cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasTrans, mb, G2 - G1, nI, &alpha, lfc->c_nI, nI, lfc->f_GI,
+                        nI, &one, psi + (size_t)n1 * ldpsi + G1, ldpsi);
+        }
+    }
+    return 0;
+}
+
+int pwlfc_add_real(pwlfc *lfc, int nb, const double *c, int ldc, double complex *psi, int ldpsi, err *e)
+{
+    if (check(lfc, 1, nb, e)) return -1;
+    int nI = lfc->fn->nI;
+    if (nI == 0 || nb == 0) return 0;
+    double *f = (double *)lfc->f_GI;
+    for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
+        int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
+        expand_block_real(lfc, G1, G2, 0, lfc->d_GI, f);
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nb, 2 * (G2 - G1), nI, lfc->inv_dv, c, ldc, f, nI, 1.0,
+                    (double *)(psi + G1), 2 * ldpsi);
+    }
+    return 0;
+}
+
+int pwlfc_add_constant(pwlfc *lfc, double x, double complex *a, err *e)
+{
+    int nI = lfc->fn->nI;
+    if (lfc->pw->real) {
+        double *c = (double *)lfc->c_nI;   /* nI reals fit in nbmax >= 1 complex rows */
+        for (int k = 0; k < nI; k++) c[k] = x;
+        return pwlfc_add_real(lfc, 1, c, nI, a, lfc->nG, e);
+    }
+    if (check(lfc, 0, 1, e)) return -1;
+    double complex *c = lfc->c_nI + (size_t)(lfc->nbmax - 1) * nI;   /* add_cplx copies row 0 into row 0 */
+    for (int k = 0; k < nI; k++) c[k] = x;
+    return pwlfc_add_cplx(lfc, 1, c, nI, a, lfc->nG, e);
+}
+
+int pwlfc_derivative_cplx(pwlfc *lfc, int nb, const double complex *psi, int ldpsi, double complex *dc, int ldc,
+                          err *e)
+{
+    if (check(lfc, 0, nb, e)) return -1;
+    int nI = lfc->fn->nI;
+    for (int n = 0; n < 3 * nb; n++) memset(dc + (size_t)n * ldc, 0, (size_t)nI * sizeof *dc);
+    if (nb == 0 || nI == 0) return 0;
+    double complex alpha = -lfc->inv_N, one = 1.0;
+    for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
+        int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
+        expand_block(lfc, G1, G2, 1, lfc->f_GI);
+        for (int v = 0; v < 3; v++) {
+            for (int G = G1; G < G2; G++)
+                for (int k = 0; k < nI; k++)
+                    lfc->d_GI[(size_t)(G - G1) * nI + k] = lfc->f_GI[(size_t)(G - G1) * nI + k] * lfc->kG_Gv[3 * G + v];
+            cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nb, nI, G2 - G1, &alpha, psi + G1, ldpsi,
+                        lfc->d_GI, nI, &one, dc + (size_t)v * nb * ldc, ldc);
+        }
+    }
+    phase_columns(lfc, 3 * nb, dc, ldc, I, 0);
+    return 0;
+}
+
+int pwlfc_derivative_real(pwlfc *lfc, int nb, const double complex *psi, int ldpsi, double *dc, int ldc, err *e)
+{
+    if (check(lfc, 1, nb, e)) return -1;
+    int nI = lfc->fn->nI;
+    for (int n = 0; n < 3 * nb; n++) memset(dc + (size_t)n * ldc, 0, (size_t)nI * sizeof *dc);
+    if (nb == 0 || nI == 0) return 0;
+    double *d = (double *)lfc->d_GI;
+    for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
+        int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
+        expand_block(lfc, G1, G2, 1, lfc->f_GI);
+        for (int v = 0; v < 3; v++) {
+            /* GPAW: d[2G] = Im conj(f) G_v, d[2G+1] = Re conj(f) G_v */
+            for (int G = G1; G < G2; G++) {
+                double gv = lfc->kG_Gv[3 * G + v];
+                const double complex *fr = lfc->f_GI + (size_t)(G - G1) * nI;
+                double *dre = d + (size_t)2 * (G - G1) * nI, *dim = dre + nI;
+                for (int k = 0; k < nI; k++) {
+                    dre[k] = cimag(fr[k]) * gv;
+                    dim[k] = creal(fr[k]) * gv;
+                }
+            }
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nb, nI, 2 * (G2 - G1), 2.0 * lfc->inv_N,
+                        (const double *)(psi + G1), 2 * ldpsi, d, nI, 1.0, dc + (size_t)v * nb * ldc, ldc);
+        }
+    }
+    return 0;
+}
