@@ -1,0 +1,228 @@
+/* Block Davidson, Rayleigh-Ritz and S-orthonormalisation (algorithm and sources in
+ * davidson.h). */
+#include "eigensolver/davidson.h"
+#include "core/mem.h"
+#include "core/timer.h"
+#include "eigensolver/precond.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int davidson_init(davidson *d, int npw_max, int nbands, int naux_max, int real, err *e)
+{
+    memset(d, 0, sizeof *d);
+    if (npw_max < 1 || nbands < 1 || naux_max < 0)
+        return err_set(e, EXIT_INTERNAL, "davidson: npw %d, bands %d, projections %d", npw_max,
+                       nbands, naux_max);
+    d->npw_max = npw_max;
+    d->nbands = nbands;
+    d->naux_max = naux_max;
+    d->real = real;
+    d->niter = 2;
+    if (subspace_init(&d->sub, 2 * nbands, real, e)) return -1;
+    size_t block = (size_t)npw_max * nbands, ablock = (size_t)(naux_max > 0 ? naux_max : 1) * nbands;
+    double complex **blocks[] = {&d->psi2, &d->hpsi, &d->spsi, &d->hpsi2, &d->spsi2, &d->tmp};
+    for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++)
+        *blocks[i] = xcalloc(block, sizeof(double complex));
+    d->aux2 = xcalloc(ablock, sizeof(double complex));
+    d->auxtmp = xcalloc(ablock, sizeof(double complex));
+    size_t per = real ? 1 : 2, n2 = 2 * (size_t)nbands;
+    d->H = xcalloc(n2 * n2 * per, sizeof(double));
+    d->S = xcalloc(n2 * n2 * per, sizeof(double));
+    d->eps2 = xcalloc(n2, sizeof(double));
+    d->ekin = xcalloc(nbands, sizeof(double));
+    d->resid = xcalloc(nbands, sizeof(double));
+    return 0;
+}
+
+void davidson_free(davidson *d)
+{
+    subspace_free(&d->sub);
+    void *p[] = {d->psi2, d->hpsi, d->spsi, d->hpsi2, d->spsi2, d->tmp, d->aux2,
+                 d->auxtmp, d->H, d->S, d->eps2, d->ekin, d->resid};
+    for (size_t i = 0; i < sizeof p / sizeof *p; i++) free(p[i]);
+    memset(d, 0, sizeof *d);
+}
+
+static void swap(double complex **a, double complex **b)
+{
+    double complex *t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* Checks that a call fits the workspace; no allocation, so every call may check. */
+static int check_call(const davidson *d, const eig_operator *op, int nb, err *e)
+{
+    const eig_space *s = &op->space;
+    if (s->real != d->real || s->ld > d->npw_max || s->npw > s->ld || s->npw < 0 || nb > d->nbands ||
+        nb < 0 || op->naux > d->naux_max || op->naux < 0)
+        return err_set(e, EXIT_INTERNAL,
+                       "eigensolver: call (npw %d, ld %d, bands %d, projections %d, real %d) does not "
+                       "fit the workspace (npw %d, bands %d, projections %d, real %d)",
+                       s->npw, s->ld, nb, op->naux, s->real, d->npw_max, d->nbands, d->naux_max,
+                       d->real);
+    return 0;
+}
+
+static int apply(davidson *d, const eig_operator *op, int nb, const double complex *psi,
+                 double complex *hpsi, double complex *spsi, double complex *proj, int ldp, err *e)
+{
+    double t = timer_now();
+    int rc = op->apply(op->ctx, nb, psi, hpsi, spsi, op->naux > 0 ? proj : NULL, ldp, e);
+    d->t_apply += timer_now() - t;
+    d->napply += nb;
+    if (rc) return err_wrap(e, "applying the Hamiltonian to %d bands", nb);
+    return 0;
+}
+
+/* Y <- X C (nb x nb C): through d->tmp, then copied back (X is the caller's block). */
+static void rotate_inplace(davidson *d, const eig_space *s, int nb, double complex *X,
+                           const double *C, int ldc)
+{
+    eig_rotate(s->real, s->npw, nb, nb, X, s->ld, C, ldc, 0.0, d->tmp, s->ld);
+    memcpy(X, d->tmp, (size_t)s->ld * nb * sizeof *X);
+}
+
+int eig_rayleigh_ritz(davidson *d, const eig_operator *op, int nb, double complex *psi,
+                      double complex *proj, int ldp, double *eps, err *e)
+{
+    const eig_space *s = &op->space;
+    if (check_call(d, op, nb, e)) return -1;
+    if (!proj) proj = d->auxtmp, ldp = op->naux;  /* the operator may still want somewhere */
+    if (apply(d, op, nb, psi, d->hpsi, d->spsi, proj, ldp, e)) return -1;
+    double t = timer_now();
+    eig_gram(s, nb, nb, psi, d->hpsi, d->H, nb);  /* H_nm = <psi_n|H psi_m> */
+    d->t_gram += timer_now() - t;
+    t = timer_now();
+    if (subspace_eigh(&d->sub, nb, d->H, nb, eps, e)) return err_wrap(e, "Rayleigh-Ritz");
+    d->t_diag += timer_now() - t;
+    t = timer_now();
+    rotate_inplace(d, s, nb, psi, d->H, nb);
+    eig_rotate(s->real, s->npw, nb, nb, d->hpsi, s->ld, d->H, nb, 0.0, d->tmp, s->ld);
+    swap(&d->hpsi, &d->tmp);
+    eig_rotate(s->real, s->npw, nb, nb, d->spsi, s->ld, d->H, nb, 0.0, d->tmp, s->ld);
+    swap(&d->spsi, &d->tmp);
+    if (op->naux > 0 && proj != d->auxtmp) {
+        eig_rotate(s->real, op->naux, nb, nb, proj, ldp, d->H, nb, 0.0, d->auxtmp, op->naux);
+        for (int n = 0; n < nb; n++)
+            memcpy(proj + (size_t)n * ldp, d->auxtmp + (size_t)n * op->naux, op->naux * sizeof *proj);
+    }
+    d->t_rotate += timer_now() - t;
+    return 0;
+}
+
+int eig_orthonormalize(davidson *d, const eig_operator *op, int nb, double complex *psi,
+                       double complex *proj, int ldp, err *e)
+{
+    const eig_space *s = &op->space;
+    if (check_call(d, op, nb, e)) return -1;
+    if (!proj) proj = d->auxtmp, ldp = op->naux;
+    if (apply(d, op, nb, psi, NULL, d->spsi, proj, ldp, e)) return -1;
+    double t = timer_now();
+    eig_gram(s, nb, nb, psi, d->spsi, d->S, nb);
+    d->t_gram += timer_now() - t;
+    t = timer_now();
+    if (subspace_cholesky(&d->sub, nb, d->S, nb, e)) return -1;
+    d->t_diag += timer_now() - t;
+    t = timer_now();
+    eig_solve_lower_h(s->real, s->npw, s->ld, nb, d->S, nb, psi);
+    if (op->naux > 0 && proj != d->auxtmp) eig_solve_lower_h(s->real, op->naux, ldp, nb, d->S, nb, proj);
+    d->t_rotate += timer_now() - t;
+    return 0;
+}
+
+/* psi2_n = H psi_n - eps_n S psi_n (GPAW's calculate_residuals with H psi at hand). */
+static void residuals(davidson *d, const eig_space *s, int nb, const double *eps)
+{
+    for (int n = 0; n < nb; n++) {
+        size_t o = (size_t)n * s->ld;
+        for (int g = 0; g < s->npw; g++) d->psi2[o + g] = d->hpsi[o + g] - eps[n] * d->spsi[o + g];
+    }
+}
+
+/* Fills the lower triangles of the 2B x 2B H_NN and S_NN (ld N) of davidson.h. */
+static void subspace_matrices(davidson *d, const eig_space *s, int nb, const double *eps)
+{
+    const int N = 2 * nb, per = s->real ? 1 : 2;
+    memset(d->H, 0, (size_t)N * N * per * sizeof(double));
+    memset(d->S, 0, (size_t)N * N * per * sizeof(double));
+    for (int n = 0; n < nb; n++) {
+        d->H[(size_t)(n + n * N) * per] = eps[n];
+        d->S[(size_t)(n + n * N) * per] = 1.0;
+    }
+    double *H21 = d->H + (size_t)nb * per, *H22 = d->H + (size_t)(nb + nb * N) * per;
+    double *S21 = d->S + (size_t)nb * per, *S22 = d->S + (size_t)(nb + nb * N) * per;
+    eig_gram(s, nb, nb, d->psi2, d->hpsi, H21, N);
+    eig_gram(s, nb, nb, d->psi2, d->hpsi2, H22, N);
+    eig_gram(s, nb, nb, d->psi2, d->spsi, S21, N);
+    eig_gram(s, nb, nb, d->psi2, d->spsi2, S22, N);
+}
+
+/* [psi, psi2] C[:, :B] -> psi, and the same for H psi, S psi and the projections. */
+static void davidson_rotate(davidson *d, const eig_operator *op, int nb, double complex *psi,
+                            double complex *proj, int ldp)
+{
+    const eig_space *s = &op->space;
+    const int N = 2 * nb, per = s->real ? 1 : 2, r = s->real;
+    const double *C11 = d->H, *C21 = d->H + (size_t)nb * per;
+    eig_rotate(r, s->npw, nb, nb, psi, s->ld, C11, N, 0.0, d->tmp, s->ld);
+    eig_rotate(r, s->npw, nb, nb, d->psi2, s->ld, C21, N, 1.0, d->tmp, s->ld);
+    memcpy(psi, d->tmp, (size_t)s->ld * nb * sizeof *psi);
+    eig_rotate(r, s->npw, nb, nb, d->hpsi, s->ld, C11, N, 0.0, d->tmp, s->ld);
+    eig_rotate(r, s->npw, nb, nb, d->hpsi2, s->ld, C21, N, 1.0, d->tmp, s->ld);
+    swap(&d->hpsi, &d->tmp);
+    eig_rotate(r, s->npw, nb, nb, d->spsi, s->ld, C11, N, 0.0, d->tmp, s->ld);
+    eig_rotate(r, s->npw, nb, nb, d->spsi2, s->ld, C21, N, 1.0, d->tmp, s->ld);
+    swap(&d->spsi, &d->tmp);
+    if (op->naux > 0 && proj != d->auxtmp) {
+        const int na = op->naux;
+        eig_rotate(r, na, nb, nb, proj, ldp, C11, N, 0.0, d->auxtmp, na);
+        eig_rotate(r, na, nb, nb, d->aux2, na, C21, N, 1.0, d->auxtmp, na);
+        for (int n = 0; n < nb; n++)
+            memcpy(proj + (size_t)n * ldp, d->auxtmp + (size_t)n * na, na * sizeof *proj);
+    }
+}
+
+int davidson_iterate(davidson *d, const eig_operator *op, int nb, double complex *psi,
+                     double complex *proj, int ldp, double *eps, const double *weights,
+                     double *error, err *e)
+{
+    const eig_space *s = &op->space;
+    if (check_call(d, op, nb, e)) return -1;
+    /* 2B trial vectors need a basis of at least 2B dimensions (real: 2 npw - 1). */
+    long dim = s->real ? 2L * s->npw - 1 : s->npw;
+    if (s->comm == MPI_COMM_NULL && 2L * nb > dim)
+        return err_set(e, EXIT_BAD_INPUT, "%d bands need at least %d plane waves; the basis has %ld "
+                       "(raise the cutoff or lower the number of bands)", nb, 2 * nb, dim);
+    if (!proj) proj = d->auxtmp, ldp = op->naux;
+    if (eig_rayleigh_ritz(d, op, nb, psi, proj, ldp, eps, e)) return -1;
+    residuals(d, s, nb, eps);
+    for (int it = 0; it < d->niter; it++) {
+        if (it == d->niter - 1) {
+            eig_norms(s, nb, d->psi2, d->resid);
+            if (error) {
+                *error = 0.0;
+                for (int n = 0; n < nb; n++) *error += (weights ? weights[n] : 1.0) * d->resid[n];
+            }
+        }
+        double t = timer_now();
+        precond_ekin(s, nb, psi, d->ekin);
+        precond_apply(s, nb, d->ekin, d->psi2, d->psi2);
+        d->t_precond += timer_now() - t;
+        if (apply(d, op, nb, d->psi2, d->hpsi2, d->spsi2, d->aux2, op->naux, e)) return -1;
+        t = timer_now();
+        subspace_matrices(d, s, nb, eps);
+        d->t_gram += timer_now() - t;
+        t = timer_now();
+        if (subspace_eigh_gen(&d->sub, 2 * nb, d->H, d->S, 2 * nb, d->eps2, e))
+            return err_wrap(e, "Davidson step %d", it + 1);
+        memcpy(eps, d->eps2, nb * sizeof *eps);
+        d->t_diag += timer_now() - t;
+        t = timer_now();
+        davidson_rotate(d, op, nb, psi, proj, ldp);
+        d->t_rotate += timer_now() - t;
+        if (it < d->niter - 1) residuals(d, s, nb, eps);
+    }
+    return 0;
+}
