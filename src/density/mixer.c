@@ -129,28 +129,39 @@ static void fft_metric(mixer_base *b, const mixer *m)
             }
 }
 
-/* The 27-point metric of BaseMixer.initialize_metric on the periodic grid. */
+/* out[i] += c0 in[i] + c1 (in[i - 1] + in[i + 1]), periodic, n >= 1. */
+static void stencil_row(double *out, const double *in, int n, double c0, double c1)
+{
+    if (n == 1) {
+        out[0] += (c0 + 2.0 * c1) * in[0];
+        return;
+    }
+    out[0] += c0 * in[0] + c1 * (in[n - 1] + in[1]);
+    for (int i = 1; i < n - 1; i++) out[i] += c0 * in[i] + c1 * (in[i - 1] + in[i + 1]);
+    out[n - 1] += c0 * in[n - 1] + c1 * (in[n - 2] + in[0]);
+}
+
+/* The 27-point metric of BaseMixer.initialize_metric on the periodic grid, as nine
+ * three-point rows along the contiguous axis (no index arithmetic in the inner loop:
+ * on a 96^3 grid 5.6 ms against 55 ms with a modulo per point, best of 7, loaded
+ * 2-core machine). */
 static void fd_metric(const mixer *m, double w, const double *in, double *out)
 {
     const double coef[4] = {0.125 * (w + 7), 0.0625 * (w - 1), 0.03125 * (w - 1),
                             0.015625 * (w - 1)};   /* by number of nonzero offsets */
     const int *n = m->grid->n;
     for (int i0 = 0; i0 < n[0]; i0++)
-        for (int i1 = 0; i1 < n[1]; i1++)
-            for (int i2 = 0; i2 < n[2]; i2++) {
-                double s = 0.0;
-                for (int d0 = -1; d0 <= 1; d0++) {
-                    int j0 = (i0 + d0 + n[0]) % n[0];
-                    for (int d1 = -1; d1 <= 1; d1++) {
-                        int j1 = (i1 + d1 + n[1]) % n[1];
-                        const double *row = in + ((long)j0 * n[1] + j1) * n[2];
-                        int nz = (d0 != 0) + (d1 != 0);
-                        s += coef[nz] * row[i2]
-                           + coef[nz + 1] * (row[(i2 + n[2] - 1) % n[2]] + row[(i2 + 1) % n[2]]);
-                    }
+        for (int i1 = 0; i1 < n[1]; i1++) {
+            double *o = out + ((long)i0 * n[1] + i1) * n[2];
+            memset(o, 0, sizeof(double) * n[2]);
+            for (int d0 = -1; d0 <= 1; d0++)
+                for (int d1 = -1; d1 <= 1; d1++) {
+                    int j0 = (i0 + d0 + n[0]) % n[0], j1 = (i1 + d1 + n[1]) % n[1];
+                    int nz = (d0 != 0) + (d1 != 0);
+                    stencil_row(o, in + ((long)j0 * n[1] + j1) * n[2], n[2], coef[nz],
+                                coef[nz + 1]);
                 }
-                out[((long)i0 * n[1] + i1) * n[2] + i2] = s;
-            }
+        }
 }
 
 /* <R_i | M | R_new> for every stored residual i (GPAW: dotprod(R_1G, mR_G)). */
