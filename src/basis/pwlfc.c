@@ -93,6 +93,7 @@ void pwlfc_free(pwlfc *lfc)
     free(lfc->Y_GL);
     free(lfc->sf_acm);
     free(lfc->eikR_a);
+    free(lfc->sf_a);
     free(lfc->f_GI);
     free(lfc->d_GI);
     free(lfc->c_nI);
@@ -159,6 +160,7 @@ int pwlfc_init(pwlfc *lfc, const pwlfc_funcs *fn, const pw_basis *pw, int nbmax,
     lfc->c_nI = xmalloc((size_t)nbmax * nI * sizeof *lfc->c_nI);
     lfc->sf_acm = xmalloc(((size_t)fn->natoms * 3 * (2 * lfc->mmax + 1) + 1) * sizeof *lfc->sf_acm);
     lfc->eikR_a = xmalloc(((size_t)fn->natoms + 1) * sizeof *lfc->eikR_a);
+    lfc->sf_a = xmalloc(((size_t)fn->natoms + 1) * sizeof *lfc->sf_a);
     return 0;
 }
 
@@ -183,44 +185,61 @@ int pwlfc_set_positions(pwlfc *lfc, const double (*spos)[3], err *e)
     return 0;
 }
 
-/* (-i)^l */
-static double complex mipow(int l)
-{
-    static const double complex p[4] = {1, -I, -1, I};
-    return p[l & 3];
-}
-
-/* f_I(G) of (1), G1 <= G < G2, into out[(G - G1) nI + I]. */
-static void expand_block(const pwlfc *lfc, int G1, int G2, int cc, double complex *out)
+/* f_I(G) of (1), G1 <= G < G2: Re and Im of entry (G, i) go to
+ * re[(G - G1) sG + i si] and re[(G - G1) sG + i si + im_off], so one routine writes
+ * both the complex layout (sG = 2 nI, si = 2, im_off = 1) and GPAW's real layout
+ * (sG = 2 nI, si = 1, im_off = nI). The structure factor of each atom is made once per
+ * G from three table entries and shared by its functions. Plain real arithmetic: C's
+ * complex product carries NaN/Inf recovery branches that cost more than the product
+ * here (measured: expand was 35% of integrate + add + derivative at 8 bands). */
+static void expand_core(const pwlfc *lfc, int G1, int G2, int cc, double *re, size_t sG, size_t si, size_t im_off)
 {
     const pwlfc_funcs *fn = lfc->fn;
-    int nI = fn->nI, ns = fn->ns, Lmax = lfc->Lmax, M = 2 * lfc->mmax + 1, mm = lfc->mmax;
+    int ns = fn->ns, Lmax = lfc->Lmax, M = 2 * lfc->mmax + 1, mm = lfc->mmax;
+    double *sfr = (double *)lfc->sf_a;   /* natoms (re, im) pairs */
+    double sgn = cc ? -1.0 : 1.0;
     for (int G = G1; G < G2; G++) {
         const int *m = lfc->m_Gc + 3 * G;
         const double *f = lfc->f_Gs + (size_t)G * ns, *Y = lfc->Y_GL + (size_t)G * Lmax;
-        double complex *o = out + (size_t)(G - G1) * nI;
-        int i = 0;
+        for (int a = 0; a < fn->natoms; a++) {
+            const double *t = (const double *)(lfc->sf_acm + (size_t)a * 3 * M);
+            const double *x = t + 2 * (m[0] + mm), *y = t + 2 * (M + m[1] + mm), *z = t + 2 * (2 * M + m[2] + mm);
+            double xr = x[0] * y[0] - x[1] * y[1], xi = x[0] * y[1] + x[1] * y[0];
+            sfr[2 * a] = xr * z[0] - xi * z[1];
+            sfr[2 * a + 1] = xr * z[1] + xi * z[0];
+        }
+        double *o = re + (size_t)(G - G1) * sG;
+        size_t i = 0;
         for (int J = 0; J < fn->nJ; J++) {
-            int a = fn->a_J[J], s = fn->s_J[J], l = fn->l_s[s];
-            const double complex *sf = lfc->sf_acm + (size_t)a * 3 * M;
-            double complex ph = sf[m[0] + mm] * sf[M + m[1] + mm] * sf[2 * M + m[2] + mm] * mipow(l) * f[s];
-            for (int L = l * l; L < (l + 1) * (l + 1); L++, i++) o[i] = cc ? conj(ph * Y[L]) : ph * Y[L];
+            int s = fn->s_J[J], l = fn->l_s[s], a = fn->a_J[J];
+            double pr = sfr[2 * a] * f[s], pi = sfr[2 * a + 1] * f[s], qr, qi;
+            switch (l & 3) {   /* times (-i)^l */
+            case 0: qr = pr, qi = pi; break;
+            case 1: qr = pi, qi = -pr; break;
+            case 2: qr = -pr, qi = -pi; break;
+            default: qr = -pi, qi = pr; break;
+            }
+            qi *= sgn;
+            for (int L = l * l; L < (l + 1) * (l + 1); L++, i++) {
+                o[i * si] = qr * Y[L];
+                o[i * si + im_off] = qi * Y[L];
+            }
         }
     }
 }
 
-/* The same block in GPAW's real layout: row 2G = Re f_I(G), row 2G+1 = Im f_I(G);
- * tmp holds the complex block on the way. */
-static void expand_block_real(const pwlfc *lfc, int G1, int G2, int cc, double complex *tmp, double *out)
+/* Complex layout: out[(G - G1) nI + I]. */
+static void expand_block(const pwlfc *lfc, int G1, int G2, int cc, double complex *out)
 {
-    int nI = lfc->fn->nI;
-    expand_block(lfc, G1, G2, cc, tmp);
-    for (int G = 0; G < G2 - G1; G++)
-        for (int k = 0; k < nI; k++) {
-            double complex z = tmp[(size_t)G * nI + k];
-            out[(size_t)2 * G * nI + k] = creal(z);
-            out[(size_t)(2 * G + 1) * nI + k] = cimag(z);
-        }
+    size_t nI = (size_t)lfc->fn->nI;
+    expand_core(lfc, G1, G2, cc, (double *)out, 2 * nI, 2, 1);
+}
+
+/* GPAW's real layout: row 2G = Re f_I(G), row 2G+1 = Im f_I(G). */
+static void expand_block_real(const pwlfc *lfc, int G1, int G2, int cc, double *out)
+{
+    size_t nI = (size_t)lfc->fn->nI;
+    expand_core(lfc, G1, G2, cc, out, 2 * nI, 1, nI);
 }
 
 static int check(const pwlfc *lfc, int real, int nb, err *e)
@@ -280,7 +299,7 @@ int pwlfc_integrate_real(pwlfc *lfc, int nb, const double complex *psi, int ldps
     double *f = (double *)lfc->f_GI;
     for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
         int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
-        expand_block_real(lfc, G1, G2, 0, lfc->d_GI, f);
+        expand_block_real(lfc, G1, G2, 0, f);
         if (G1 == 0)   /* G = 0 counted once in 2 Re Σ_G (GPAW halves its real row only) */
             for (int k = 0; k < nI; k++) f[k] *= 0.5;
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nb, nI, 2 * (G2 - G1), 2.0 * lfc->inv_N,
@@ -318,7 +337,7 @@ int pwlfc_add_real(pwlfc *lfc, int nb, const double *c, int ldc, double complex 
     double *f = (double *)lfc->f_GI;
     for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
         int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
-        expand_block_real(lfc, G1, G2, 0, lfc->d_GI, f);
+        expand_block_real(lfc, G1, G2, 0, f);
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nb, 2 * (G2 - G1), nI, lfc->inv_dv, c, ldc, f, nI, 1.0,
                     (double *)(psi + G1), 2 * ldpsi);
     }

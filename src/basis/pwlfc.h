@@ -99,6 +99,7 @@ typedef struct {
     double complex *f_GI;     /* blocksize x nI (or 2 blocksize x nI reals) */
     double complex *d_GI;     /* same size, derivative */
     double complex *c_nI;     /* nbmax x nI, phased coefficients for add */
+    double complex *sf_a;     /* natoms: e^{-iG.R_a} of the G being expanded */
 } pwlfc;
 
 /* Tabulates F_s(|k+G|) and |k+G|^l Y_L for the basis and allocates the workspaces;
