@@ -1,2 +1,2 @@
 # src/density: pseudo density, D_ij, compensation charges
-libpawsorb_a_SOURCES +=
+libpawsorb_a_SOURCES += src/density/density.c src/density/density.h

@@ -11,3 +11,7 @@ tests_unit_test_hartree_SOURCES = tests/unit/test_hartree.c
 tests_unit_test_hartree_LDADD = $(TEST_LDADD)
 tests_unit_test_xc_SOURCES = tests/unit/test_xc.c
 tests_unit_test_xc_LDADD = $(TEST_LDADD)
+# The plane-wave PAW Hamiltonian (update, energies, H and S on bands) and the
+# plane-wave <-> grid transforms of one basis.
+libpawsorb_a_SOURCES += src/hamiltonian/pwfft.c src/hamiltonian/pwfft.h \
+	src/hamiltonian/hamiltonian.c src/hamiltonian/hamiltonian.h src/hamiltonian/apply.c

@@ -1,2 +1,5 @@
 # src/scf: the SCF loop and energy bookkeeping
-libpawsorb_a_SOURCES +=
+libpawsorb_a_SOURCES += src/scf/species.c src/scf/species.h \
+	src/scf/wavefunctions.c src/scf/wavefunctions.h \
+	src/scf/calc.c src/scf/calc.h src/scf/initial.c src/scf/initial.h \
+	src/scf/scf.c src/scf/scf.h src/scf/report.c src/scf/report.h

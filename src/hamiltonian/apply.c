@@ -1,0 +1,151 @@
+/* H and S on blocks of plane-wave bands (GPAW's Hamiltonian.apply with
+ * PWWaveFunctions.apply_pseudo_hamiltonian, gpaw/hamiltonian.py, wavefunctions/pw.py):
+ *
+ *   (H ψ)(G) = |k+G|²/2 ψ(G) + FFT[ṽ_s(r) ψ(r)](G) + (1/dv) Σ_aij p̃_i^a(G) ΔH_ij^a P_nj^a
+ *   (S ψ)(G) = ψ(G) + (1/dv) Σ_aij p̃_i^a(G) ΔO_ij^a P_nj^a,      P_nj^a = <p̃_j^a|ψ_n>
+ *
+ * ψ(r) = ifft (1/N); the nonlocal parts are pwlfc's add (pwlfc.h eq. 3) of the
+ * coefficients P ΔH and P ΔO, each a GEMM per atom over all bands. */
+#include "hamiltonian/hamiltonian.h"
+
+#include "core/mem.h"
+
+#include <cblas.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ham_op_init(ham_op *op, hamiltonian *h, wavefunctions *w, int nbmax, err *e)
+{
+    memset(op, 0, sizeof *op);
+    op->h = h;
+    op->w = w;
+    size_t n = (size_t)(nbmax > w->nbands ? nbmax : w->nbands) * w->ss->nI + 1;
+    op->Pr = xcalloc(n, sizeof *op->Pr);
+    op->cr = xcalloc(n, sizeof *op->cr);
+    op->Pc = xcalloc(n, sizeof *op->Pc);
+    op->cc = xcalloc(n, sizeof *op->cc);
+    int nimax = 1;
+    for (int a = 0; a < w->ss->natoms; a++)
+        if (w->ss->ni_a[a] > nimax) nimax = w->ss->ni_a[a];
+    op->dH_ii = xcalloc((size_t)nimax * nimax, sizeof *op->dH_ii);
+    op->dO_ii = xcalloc((size_t)nimax * nimax, sizeof *op->dO_ii);
+    op->Xc = xcalloc((size_t)nimax * nimax, sizeof *op->Xc);
+    (void)e;
+    return 0;
+}
+
+void ham_op_free(ham_op *op)
+{
+    free(op->Pr);
+    free(op->cr);
+    free(op->Pc);
+    free(op->cc);
+    free(op->dH_ii);
+    free(op->dO_ii);
+    free(op->Xc);
+    memset(op, 0, sizeof *op);
+}
+
+eig_operator ham_op_operator(ham_op *op, int u)
+{
+    op->u = u;
+    const wavefunctions *w = op->w;
+    const wfs_kpoint *q = &w->kpt_u[u];
+    const pw_basis *pw = &w->pw_k[q->k];
+    eig_operator o;
+    memset(&o, 0, sizeof o);
+    o.space.npw = pw->npw;
+    o.space.ld = pw->npw;
+    o.space.real = pw->real;
+    o.space.g0 = pw->real && pw->map[0] == 0 ? 0 : -1;
+    long N = fft_grid_points(pw->grid);
+    o.space.weight = pw->grid->volume / ((double)N * N);
+    o.space.g2 = pw->g2;
+    o.space.comm = MPI_COMM_NULL;
+    o.naux = w->ss->nI;
+    o.apply = hamiltonian_apply;
+    o.ctx = op;
+    return o;
+}
+
+/* dH_ii = unpack(dH_p) (both triangles; GPAW's unpack, not unpack2). */
+static void unpack(int ni, const double *p, double *ii)
+{
+    int k = 0;
+    for (int i1 = 0; i1 < ni; i1++)
+        for (int i2 = i1; i2 < ni; i2++, k++) ii[i1 * ni + i2] = ii[i2 * ni + i1] = p[k];
+}
+
+/* c[:, I_a] = P[:, I_a] X^a for every atom (X = dH or dO, symmetric): real or complex. */
+static void times_atomic(ham_op *op, int nb, int use_dH, int real)
+{
+    const species_set *ss = op->w->ss;
+    int nI = ss->nI, s = op->w->kpt_u[op->u].s, ns = op->h->nspins;
+    for (int a = 0; a < ss->natoms; a++) {
+        int ni = ss->ni_a[a], I0 = ss->I_a[a];
+        const double *X = op->dO_ii;
+        if (use_dH) {
+            unpack(ni, op->h->dH_asp + (size_t)ns * ss->p_a[a] + (size_t)s * ss->np_a[a], op->dH_ii);
+            X = op->dH_ii;
+        } else {
+            const double *dO = species_of(ss, a)->d.dO_ii;
+            X = dO;
+        }
+        if (real)
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nb, ni, ni, 1.0, op->Pr + I0, nI, X, ni, 0.0,
+                        op->cr + I0, nI);
+        else {
+            /* complex P times the real X: X promoted once per atom, one ZGEMM. */
+            const double complex one = 1.0, zero = 0.0;
+            for (int i = 0; i < ni * ni; i++) op->Xc[i] = X[i];
+            cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nb, ni, ni, &one, op->Pc + I0, nI, op->Xc, ni,
+                        &zero, op->cc + I0, nI);
+        }
+    }
+}
+
+int hamiltonian_apply(void *ctx, int nb, const double complex *psi, double complex *hpsi, double complex *spsi,
+                      double complex *proj, int ldp, err *e)
+{
+    ham_op *op = ctx;
+    wavefunctions *w = op->w;
+    const wfs_kpoint *q = &w->kpt_u[op->u];
+    const pw_basis *pw = &w->pw_k[q->k];
+    pwlfc *pt = &w->pt_k[q->k];
+    pw_fft *t = &w->fft_k[q->k];
+    int npw = pw->npw, nI = w->ss->nI, real = pw->real;
+    long N = fft_grid_points(pw->grid);
+    if (real ? pwlfc_integrate_real(pt, nb, psi, npw, op->Pr, nI, e)
+             : pwlfc_integrate_cplx(pt, nb, psi, npw, op->Pc, nI, e))
+        return -1;
+    if (proj)
+        for (int n = 0; n < nb; n++)
+            for (int c = 0; c < nI; c++)
+                proj[(size_t)n * ldp + c] = real ? op->Pr[(size_t)n * nI + c] : op->Pc[(size_t)n * nI + c];
+    if (hpsi) {
+        const double *vt = op->h->vt_sG + (size_t)q->s * N;
+        for (int n = 0; n < nb; n++) {
+            const double complex *x = psi + (size_t)n * npw;
+            double complex *y = hpsi + (size_t)n * npw;
+            for (int G = 0; G < npw; G++) y[G] = pw->g2[G] * x[G];
+            pw_fft_inverse(t, x, 1.0 / N);
+            if (real)
+                for (long i = 0; i < N; i++) w->plan.r[i] *= vt[i];
+            else {
+                double complex *z = (double complex *)w->plan.z;
+                for (long i = 0; i < N; i++) z[i] *= vt[i];
+            }
+            pw_fft_forward(t, y, 1.0, 1.0);
+        }
+        times_atomic(op, nb, 1, real);
+        if (real ? pwlfc_add_real(pt, nb, op->cr, nI, hpsi, npw, e) : pwlfc_add_cplx(pt, nb, op->cc, nI, hpsi, npw, e))
+            return -1;
+    }
+    if (spsi) {
+        memcpy(spsi, psi, (size_t)nb * npw * sizeof *spsi);
+        times_atomic(op, nb, 0, real);
+        if (real ? pwlfc_add_real(pt, nb, op->cr, nI, spsi, npw, e) : pwlfc_add_cplx(pt, nb, op->cc, nI, spsi, npw, e))
+            return -1;
+    }
+    return 0;
+}

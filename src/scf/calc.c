@@ -1,0 +1,90 @@
+#include "scf/calc.h"
+
+#include "core/mem.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int occupations_init(calculation *c, err *e)
+{
+    const input *in = c->in;
+    occ_params *p = &c->occp;
+    memset(p, 0, sizeof *p);
+    p->width = in->dft.width_ha;
+    switch (in->dft.smearing) {
+    case SMEAR_FERMI_DIRAC: p->method = OCC_FERMI_DIRAC; break;
+    case SMEAR_GAUSSIAN: p->method = OCC_METHFESSEL_PAXTON, p->order = 0; break;
+    case SMEAR_MARZARI_VANDERBILT: p->method = OCC_MARZARI_VANDERBILT; break;
+    default: p->method = OCC_ZERO_WIDTH, p->width = 0.0;
+    }
+    if (p->width == 0.0) p->method = OCC_ZERO_WIDTH;
+    return occ_init(&c->occ, p, c->nspins, c->pl->kpts.nk, c->nbands, c->pl->kpts.weight, e);
+}
+
+static int mixer_setup(calculation *c, err *e)
+{
+    mixer_params mp;
+    mixer_params_default(&mp, c->nspins);
+    mp.beta = c->in->scf.mix_beta;
+    mp.nmaxold = c->in->scf.mix_history;
+    if (c->in->scf.kerker == 0.0) mp.weight = 1.0;
+    return mixer_init(&c->mix, &mp, c->nspins, &c->pl->coarse, c->ss.natoms, c->ss.np_a, e);
+}
+
+int calc_init(calculation *c, const comm_ctx *comm, const input *in, const plan *pl, err *e)
+{
+    memset(c, 0, sizeof *c);
+    c->comm = comm;
+    c->in = in;
+    c->pl = pl;
+    c->nspins = pl->nspins;
+    c->nbands = pl->nbands;
+    c->nelectrons = pl->nelectrons;
+    int z[PLAN_MAX_SPECIES];
+    const char *paths[PLAN_MAX_SPECIES];
+    for (int k = 0; k < pl->nspecies; k++) z[k] = pl->species[k].z, paths[k] = pl->species[k].path;
+    if (species_set_init(&c->ss, &in->atoms, pl->nspecies, z, paths, in->dft.xc, e)) return -1;
+    if (density_grids_init(&c->grids, &pl->coarse, &pl->fine, in->dft.cutoff_ha, e)) return -1;
+    if (wfs_init(&c->wfs, &pl->coarse, &pl->kpts, c->nspins, c->nbands, pl->real, in->dft.cutoff_ha, &c->ss, e))
+        return -1;
+    if (density_init(&c->dens, &c->grids, &c->ss, c->nspins, in->dft.charge, e)) return -1;
+    if (hamiltonian_init(&c->ham, &c->grids, &c->ss, c->nspins, in->dft.xc, in->dft.charge, in->atoms.pbc, e))
+        return -1;
+    if (occupations_init(c, e) || mixer_setup(c, e)) return -1;
+    if (davidson_init(&c->dav, c->wfs.npw_max, c->nbands, c->ss.nI, pl->real, e)) return -1;
+    int nao = 0;
+    for (int a = 0; a < c->ss.natoms; a++) nao += species_of(&c->ss, a)->nao;
+    if (ham_op_init(&c->op, &c->ham, &c->wfs, nao > c->nbands ? nao : c->nbands, e)) return -1;
+    size_t n = (size_t)c->nspins * pl->kpts.nk * c->nbands;
+    c->eps_skn = xcalloc(n, sizeof *c->eps_skn);
+    c->f_skn = xcalloc(n, sizeof *c->f_skn);
+    return 0;
+}
+
+void calc_free(calculation *c)
+{
+    free(c->eps_skn);
+    free(c->f_skn);
+    ham_op_free(&c->op);
+    davidson_free(&c->dav);
+    mixer_free(&c->mix);
+    occ_free(&c->occ);
+    hamiltonian_free(&c->ham);
+    density_free(&c->dens);
+    wfs_free(&c->wfs);
+    density_grids_free(&c->grids);
+    species_set_free(&c->ss);
+    memset(c, 0, sizeof *c);
+}
+
+int calc_occupations(calculation *c, err *e)
+{
+    wavefunctions *w = &c->wfs;
+    int nb = c->nbands;
+    /* blocks are spin-major, k inner: the [s][k][n] layout of occupations.h */
+    for (int u = 0; u < w->nu; u++) memcpy(c->eps_skn + (size_t)u * nb, w->kpt_u[u].eps, nb * sizeof(double));
+    if (occ_calculate(&c->occ, c->nelectrons, c->eps_skn, c->f_skn, &c->occr, e)) return -1;
+    for (int u = 0; u < w->nu; u++) memcpy(w->kpt_u[u].f, c->f_skn + (size_t)u * nb, nb * sizeof(double));
+    return 0;
+}

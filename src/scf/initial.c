@@ -1,0 +1,337 @@
+#include "scf/initial.h"
+
+#include "core/mem.h"
+#include "eigensolver/subspace.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- initial occupations (gpaw/setup.py) --------------------------------------------- */
+
+/* correct_occ_numbers: add electrons to the lowest states in jsorted order, or remove
+ * them from the highest. */
+static void correct_occ(double *f, const double *deg, const int *jsorted, int n, double corr)
+{
+    const double eps = 1e-12;
+    if (corr > 0)
+        for (int k = 0; k < n && corr >= eps; k++) {
+            int j = jsorted[k];
+            double c = fmin(corr, deg[j] - f[j]);
+            f[j] += c, corr -= c;
+        }
+    else if (corr < 0)
+        for (int k = n - 1; k >= 0 && corr <= -eps; k--) {
+            int j = jsorted[k];
+            double c = fmin(-corr, f[j]);
+            f[j] -= c, corr += c;
+        }
+}
+
+/* Bound states sorted by (empty, d - f, e, j) as GPAW does. */
+static int sorted_states(const paw_setup *s, const double *deg, int *jsorted)
+{
+    int n = 0;
+    for (int j = 0; j < s->nj; j++)
+        if (s->states[j].e < 0.0) jsorted[n++] = j;
+    for (int a = 1; a < n; a++)
+        for (int b = a; b > 0; b--) {
+            int x = jsorted[b - 1], y = jsorted[b];
+            const paw_state *X = &s->states[x], *Y = &s->states[y];
+            double kx[4] = {X->f == 0, deg[x] - X->f, X->e, x}, ky[4] = {Y->f == 0, deg[y] - Y->f, Y->e, y};
+            int gt = 0;
+            for (int k = 0; k < 4; k++)
+                if (kx[k] != ky[k]) { gt = kx[k] > ky[k]; break; }
+            if (!gt) break;
+            jsorted[b - 1] = y, jsorted[b] = x;
+        }
+    return n;
+}
+
+int initial_occupations(const species *sp, int nspins, double magmom, int hund, double charge, double *f_si,
+                        err *e)
+{
+    const paw_setup *s = &sp->s;
+    int nj = s->nj;
+    double *f_sj = xcalloc(2 * nj + 1, sizeof *f_sj), *deg = xcalloc(nj + 1, sizeof *deg);
+    int *jsorted = xcalloc(nj + 1, sizeof *jsorted);
+    double fsum = 0.0;
+    for (int j = 0; j < nj; j++) deg[j] = 2 * (2 * s->states[j].l + 1), fsum += s->states[j].f;
+    int ns = sorted_states(s, deg, jsorted);
+    int rc = 0;
+    if (nspins == 1) {
+        for (int j = 0; j < nj; j++) f_sj[j] = s->states[j].f;
+        correct_occ(f_sj, deg, jsorted, ns, -charge);
+    } else {
+        double nval = fsum - charge;
+        if (fabs(magmom) > nval) {
+            rc = err_set(e, EXIT_BAD_INPUT, "%s: magnetic moment %g is larger than the %g valence electrons",
+                         s->path, magmom, nval);
+            goto out;
+        }
+        for (int j = 0; j < nj; j++) f_sj[j] = f_sj[nj + j] = 0.5 * s->states[j].f, deg[j] /= 2;
+        double up = 0.0, dn = 0.0;
+        for (int j = 0; j < nj; j++) up += f_sj[j], dn += f_sj[nj + j];
+        correct_occ(f_sj, deg, jsorted, ns, 0.5 * (nval + magmom) - up);
+        correct_occ(f_sj + nj, deg, jsorted, ns, 0.5 * (nval - magmom) - dn);
+    }
+    memset(f_si, 0, (size_t)nspins * sp->nao * sizeof *f_si);
+    double M = magmom;
+    for (int k = 0, i = 0; k < sp->norb_j; k++) {
+        int j = sp->orb_j[k], d = 2 * s->states[j].l + 1;
+        if (hund && nspins == 2) {
+            int f = (int)s->states[j].f;
+            for (int m = 0; m < d; m++) {
+                f_si[i + m] = m < f ? 1.0 : 0.0;
+                f_si[sp->nao + i + m] = m < f - d ? 1.0 : 0.0;
+            }
+            M -= f < d ? f : 2 * d - f;
+        } else
+            for (int x = 0; x < nspins; x++)
+                for (int m = 0; m < d; m++) f_si[x * sp->nao + i + m] = f_sj[x * nj + j] / d;
+        i += d;
+    }
+    if (hund && nspins == 2 && M != 0.0)
+        rc = err_set(e, EXIT_BAD_INPUT, "%s: bad magnetic moment %g for a %s atom (Hund's rule)", s->path, magmom,
+                     s->symbol);
+out:
+    free(f_sj), free(deg), free(jsorted);
+    return rc;
+}
+
+double initial_hund_moment(const species *sp)
+{
+    double M = 0.0;
+    for (int k = 0; k < sp->norb_j; k++) {
+        const paw_state *st = &sp->s.states[sp->orb_j[k]];
+        int f = (int)st->f, d = 2 * st->l + 1;
+        M += f < d ? f : 2 * d - f;
+    }
+    return M;
+}
+
+/* ---- initial density ------------------------------------------------------------------ */
+
+/* The spline of phit(r)^2 / sqrt(4 pi) (l = 0) on the nodes of the orbital spline. */
+static int square_spline(const spline *phit, spline *out, err *e)
+{
+    int n = phit->nbins + 1, l = phit->l;
+    double *v = xmalloc(n * sizeof *v);
+    for (int b = 0; b < n; b++) {
+        double r = b * phit->dr, f = spline_eval(phit, r) * pow(r, l);
+        v[b] = f * f / sqrt(4 * M_PI);
+    }
+    int rc = spline_init(out, 0, spline_cutoff(phit), n, v, e);
+    free(v);
+    return rc;
+}
+
+/* nt_sG = sum_a sum_j f_sj^a |phit_j^a|^2 / 4pi + nct/ns, via one PWLFC on pd2. */
+static int atomic_density(calculation *c, const double *f_asi, err *e)
+{
+    species_set *ss = &c->ss;
+    density *d = &c->dens;
+    density_grids *g = &c->grids;
+    int rc = -1, ns = c->nspins;
+    spline **sq = xcalloc(ss->nspecies, sizeof *sq);
+    pwlfc_atom *at = xcalloc(ss->natoms + 1, sizeof *at);
+    pwlfc_funcs fn = {0};
+    pwlfc lfc = {0};
+    double *cf = NULL;
+    double complex *q = xcalloc(g->pd2.npw + 1, sizeof *q);
+    for (int k = 0; k < ss->nspecies; k++) {
+        sq[k] = xcalloc(ss->sp[k].norb_j + 1, sizeof **sq);
+        for (int o = 0; o < ss->sp[k].norb_j; o++)
+            if (square_spline(&ss->sp[k].phit_j[o], &sq[k][o], e)) goto out;
+    }
+    for (int a = 0; a < ss->natoms; a++) at[a] = (pwlfc_atom){species_of(ss, a)->norb_j, sq[ss->species_a[a]]};
+    if (pwlfc_funcs_init(&fn, ss->natoms, at, e) || pwlfc_init(&lfc, &fn, &g->pd2, 1, e) ||
+        pwlfc_set_positions(&lfc, (const double(*)[3])ss->spos, e))
+        goto out;
+    cf = xcalloc(fn.nI + 1, sizeof *cf);
+    for (int s = 0; s < ns; s++) {
+        const double *fa = f_asi;
+        for (int a = 0, I0 = 0; a < ss->natoms; a++) {
+            const species *sp = species_of(ss, a);
+            for (int o = 0, i = 0; o < sp->norb_j; o++) {
+                int dgn = 2 * sp->phit_j[o].l + 1;
+                double f = 0.0;
+                for (int m = 0; m < dgn; m++) f += fa[s * sp->nao + i + m];
+                cf[I0 + o] = f;
+                i += dgn;
+            }
+            I0 += sp->norb_j;
+            fa += (size_t)ns * sp->nao;
+        }
+        memset(q, 0, g->pd2.npw * sizeof *q);
+        if (pwlfc_add_real(&lfc, 1, cf, fn.nI, q, g->pd2.npw, e)) goto out;
+        pw_fft_inverse(&g->t2, q, 1.0 / g->nc);
+        double *nt = d->nt_sG + (size_t)s * g->nc;
+        for (long i = 0; i < g->nc; i++) nt[i] = g->fc.r[i] + d->nct_G[i];
+    }
+    rc = 0;
+out:
+    pwlfc_free(&lfc);
+    pwlfc_funcs_free(&fn);
+    for (int k = 0; k < ss->nspecies; k++) {
+        for (int o = 0; sq[k] && o < ss->sp[k].norb_j; o++) spline_free(&sq[k][o]);
+        free(sq[k]);
+    }
+    free(sq), free(at), free(cf), free(q);
+    return rc;
+}
+
+/* D_sii = f_si on the diagonal of the bound channels (Setup.initialize_density_matrix). */
+static void atomic_density_matrices(calculation *c, const double *f_asi)
+{
+    species_set *ss = &c->ss;
+    int ns = c->nspins;
+    memset(c->dens.D_asp, 0, (size_t)ns * ss->np * sizeof(double));
+    const double *fa = f_asi;
+    for (int a = 0; a < ss->natoms; a++) {
+        const species *sp = species_of(ss, a);
+        double *D = c->dens.D_asp + (size_t)ns * ss->p_a[a];
+        for (int o = 0, ib = 0; o < sp->norb_j; o++) {
+            int j = sp->orb_j[o], l = sp->s.states[j].l, i0 = 0;
+            for (int jj = 0; jj < j; jj++) i0 += 2 * sp->s.states[jj].l + 1;
+            for (int m = 0; m < 2 * l + 1; m++) {
+                int p = setup_packed_index(i0 + m, i0 + m, sp->d.ni);
+                for (int s = 0; s < ns; s++) D[s * sp->d.np + p] = fa[s * sp->nao + ib + m];
+            }
+            ib += 2 * l + 1;
+        }
+        fa += (size_t)ns * sp->nao;
+    }
+}
+
+/* ---- initial wavefunctions -------------------------------------------------------------- */
+
+static unsigned long long rng_state = 88172645463325252ULL;
+static double rng(void)
+{
+    rng_state ^= rng_state << 13, rng_state ^= rng_state >> 7, rng_state ^= rng_state << 17;
+    return (rng_state >> 11) * (1.0 / 9007199254740992.0);
+}
+
+/* Rayleigh-Ritz of block u in [atomic orbitals, random vectors]. */
+static int initial_block(calculation *c, int u, pwlfc *orb, int nao, err *e)
+{
+    wavefunctions *w = &c->wfs;
+    wfs_kpoint *q = &w->kpt_u[u];
+    const pw_basis *pw = &w->pw_k[q->k];
+    int nb = c->nbands, m = nao > nb ? nao : nb, npw = pw->npw, real = pw->real, rc = -1;
+    if (m > npw) m = npw;
+    double complex *phi = xcalloc((size_t)m * npw, sizeof *phi), *hphi = xcalloc((size_t)m * npw, sizeof *hphi);
+    double complex *sphi = xcalloc((size_t)m * npw, sizeof *sphi);
+    int sz = real ? 1 : 2;
+    double *H = xcalloc((size_t)sz * m * m, sizeof *H), *S = xcalloc((size_t)sz * m * m, sizeof *S);
+    double *eps = xcalloc(m, sizeof *eps);
+    subspace sub = {0};
+    int no = nao < m ? nao : m;
+    if (no > 0) {
+        /* phi_o = the orbital o itself: PWLFC add with the identity as coefficients */
+        if (real) {
+            double *id = xcalloc((size_t)no * nao, sizeof *id);
+            for (int o = 0; o < no; o++) id[(size_t)o * nao + o] = 1.0;
+            rc = pwlfc_add_real(orb, no, id, nao, phi, npw, e);
+            free(id);
+        } else {
+            double complex *id = xcalloc((size_t)no * nao, sizeof *id);
+            for (int o = 0; o < no; o++) id[(size_t)o * nao + o] = 1.0;
+            rc = pwlfc_add_cplx(orb, no, id, nao, phi, npw, e);
+            free(id);
+        }
+        if (rc) goto out;
+        rc = -1;
+    }
+    for (int n = no; n < m; n++)
+        for (int G = 0; G < npw; G++) {
+            double a = 1.0 / (1.0 + pw->g2[G]);
+            phi[(size_t)n * npw + G] = a * ((rng() - 0.5) + I * (rng() - 0.5));
+            if (real && G == 0) phi[(size_t)n * npw] = creal(phi[(size_t)n * npw]);
+        }
+    eig_operator op = ham_op_operator(&c->op, u);
+    if (op.apply(op.ctx, m, phi, hphi, sphi, NULL, 0, e)) goto out;
+    eig_gram(&op.space, m, m, phi, hphi, H, m);
+    eig_gram(&op.space, m, m, phi, sphi, S, m);
+    if (subspace_init(&sub, m, real, e) || subspace_eigh_gen(&sub, m, H, S, m, eps, e)) goto out;
+    eig_rotate(real, npw, nb, m, phi, npw, H, m, 0.0, q->psi, npw);
+    memcpy(q->eps, eps, nb * sizeof *eps);
+    rc = wfs_project(w, u, e);
+out:
+    subspace_free(&sub);
+    free(phi), free(hphi), free(sphi), free(H), free(S), free(eps);
+    return rc;
+}
+
+static int initial_wavefunctions(calculation *c, err *e)
+{
+    species_set *ss = &c->ss;
+    wavefunctions *w = &c->wfs;
+    pwlfc_atom *at = xcalloc(ss->natoms + 1, sizeof *at);
+    int nao = 0;
+    for (int a = 0; a < ss->natoms; a++) {
+        const species *sp = species_of(ss, a);
+        at[a] = (pwlfc_atom){sp->norb_j, sp->phit_j};
+        nao += sp->nao;
+    }
+    pwlfc_funcs fn = {0};
+    int rc = pwlfc_funcs_init(&fn, ss->natoms, at, e);
+    free(at);
+    for (int k = 0; k < w->nk && !rc; k++) {
+        pwlfc orb = {0};
+        rc = pwlfc_init(&orb, &fn, &w->pw_k[k], nao > 0 ? nao : 1, e) ||
+             pwlfc_set_positions(&orb, (const double(*)[3])ss->spos, e);
+        for (int s = 0; s < c->nspins && !rc; s++) rc = initial_block(c, s * w->nk + k, &orb, nao, e);
+        pwlfc_free(&orb);
+    }
+    pwlfc_funcs_free(&fn);
+    return rc ? -1 : 0;
+}
+
+/* ---- driver ------------------------------------------------------------------------------- */
+
+static int atom_moment(const calculation *c, int a, int *hund, double *M)
+{
+    const structure *s = &c->in->atoms;
+    *hund = 0;
+    *M = 0.0;
+    if (c->nspins == 1) return 0;
+    if (s->has_magmoms) *M = s->magmoms[a];
+    else if (s->natoms == 1) *hund = 1, *M = initial_hund_moment(species_of(&c->ss, a));
+    return 0;
+}
+
+int initial_guess(calculation *c, err *e)
+{
+    species_set *ss = &c->ss;
+    int ns = c->nspins;
+    size_t nf = 0;
+    for (int a = 0; a < ss->natoms; a++) nf += (size_t)ns * species_of(ss, a)->nao;
+    double *f_asi = xcalloc(nf + 1, sizeof *f_asi), *fa = f_asi;
+    double charge_a = c->in->dft.charge / ss->natoms;
+    for (int a = 0; a < ss->natoms; a++) {
+        const species *sp = species_of(ss, a);
+        int hund;
+        double M;
+        atom_moment(c, a, &hund, &M);
+        if (initial_occupations(sp, ns, fabs(M), hund, charge_a, fa, e)) {
+            free(f_asi);
+            return err_wrap(e, "%s: atom %d", c->in->path, a);
+        }
+        if (M < 0 && ns == 2) /* GPAW: negative moments swap the spin channels */
+            for (int i = 0; i < sp->nao; i++) {
+                double t = fa[i];
+                fa[i] = fa[sp->nao + i], fa[sp->nao + i] = t;
+            }
+        fa += (size_t)ns * sp->nao;
+    }
+    atomic_density_matrices(c, f_asi);
+    int rc = atomic_density(c, f_asi, e);
+    free(f_asi);
+    if (rc) return -1;
+    density_normalize(&c->dens, density_multipole_moments(&c->dens));
+    if (density_finish(&c->dens, e) || hamiltonian_update(&c->ham, &c->dens, e)) return -1;
+    if (initial_wavefunctions(c, e)) return -1;
+    return calc_occupations(c, e);
+}

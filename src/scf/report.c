@@ -1,0 +1,92 @@
+#include "scf/report.h"
+
+#include "core/elements.h"
+#include "core/log.h"
+#include "core/mem.h"
+#include "core/units.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void report_setup(const calculation *c)
+{
+    const plan *p = c->pl;
+    log_section("Calculation");
+    log_printf("Atoms: %d;  valence electrons: %g;  charge: %g\n", c->ss.natoms, c->ss.nvalence, c->in->dft.charge);
+    for (int k = 0; k < c->ss.nspecies; k++)
+        log_printf("  %-2s  %s  (Z = %d, %d valence, %d projectors)\n", c->ss.sp[k].s.symbol, c->ss.sp[k].s.path,
+                   c->ss.sp[k].s.Z, c->ss.sp[k].s.Nv, c->ss.sp[k].d.ni);
+    log_printf("Reference energy: %.6f eV\n", c->ss.Eref * HARTREE_EV);
+    log_printf("XC: %s;  spin: %s;  bands: %d\n", c->in->dft.xc, c->nspins == 2 ? "polarised" : "paired", c->nbands);
+    log_printf("Cutoff: %.2f eV;  coarse grid %dx%dx%d, fine grid %dx%dx%d\n", c->in->dft.cutoff_ha * HARTREE_EV,
+               p->coarse.n[0], p->coarse.n[1], p->coarse.n[2], p->fine.n[0], p->fine.n[1], p->fine.n[2]);
+    log_printf("Density cutoff: %.2f eV (pd2: %d, pd3: %d coefficients)\n", c->grids.ecut * HARTREE_EV,
+               c->grids.pd2.npw, c->grids.pd3.npw);
+    log_printf("k-points: %d irreducible (time reversal); %s wavefunctions, %d to %d coefficients\n", p->kpts.nk,
+               p->real ? "real" : "complex", p->npw_min, p->npw_max);
+    log_printf("Occupations: %s, width %.4f eV\n", occ_method_name(c->occp.method), c->occp.width * HARTREE_EV);
+    log_printf("Mixer: Pulay, beta %.3f, history %d, weight %.1f\n", c->mix.p.beta, c->mix.p.nmaxold,
+               c->mix.p.weight);
+    if (c->ham.charged)
+        log_printf("Poisson: Gaussian compensation charge e^(-a r^2), a = %.3f bohr^-2\n", c->ham.alpha);
+    log_section("SCF");
+}
+
+void report_energies(const calculation *c, const scf_history *h)
+{
+    const hamiltonian *H = &c->ham;
+    double Ha = HARTREE_EV;
+    log_printf("\n%s after %d iterations (%.2f s)\n", h->converged ? "Converged" : "NOT converged", h->iterations,
+               h->wall);
+    log_printf("\nEnergy contributions relative to reference atoms: (reference = %.6f)\n\n", c->ss.Eref * Ha);
+    log_printf("Kinetic:      %+14.6f\n", H->e_kinetic * Ha);
+    log_printf("Potential:    %+14.6f\n", H->e_coulomb * Ha);
+    log_printf("External:     %+14.6f\n", H->e_external * Ha);
+    log_printf("XC:           %+14.6f\n", H->e_xc * Ha);
+    log_printf("Entropy (-ST):%+14.6f\n", H->e_entropy * Ha);
+    log_printf("Local:        %+14.6f\n", H->e_zero * Ha);
+    log_printf("--------------------------\n");
+    log_printf("Free energy:  %+14.6f\n", H->e_total_free * Ha);
+    log_printf("Extrapolated: %+14.6f\n\n", H->e_total_extrapolated * Ha);
+    if (c->occr.nfermi > 0 && isfinite(c->occr.fermi[0]))
+        log_printf("Fermi level: %.5f eV\n", c->occr.fermi[0] * Ha);
+    if (c->nspins == 2) log_printf("Magnetic moment: %.6f\n", c->occr.magmom);
+    const wavefunctions *w = &c->wfs;
+    for (int u = 0; u < w->nu; u++) {
+        const wfs_kpoint *q = &w->kpt_u[u];
+        if (q->k > 0 && w->nk > 4) continue;
+        log_printf("\nk-point %d (%.4f %.4f %.4f), spin %d:\n Band  Eigenvalues  Occupancy\n", q->k, w->kfrac[q->k][0],
+                   w->kfrac[q->k][1], w->kfrac[q->k][2], q->s);
+        for (int n = 0; n < c->nbands; n++)
+            log_printf("%5d %12.5f %10.5f\n", n, q->eps[n] * Ha, q->f[n] * 2.0 / c->nspins);
+    }
+}
+
+int report_write(results *r, const calculation *c, const scf_history *h, err *e)
+{
+    const hamiltonian *H = &c->ham;
+    results_term terms[] = {{"kinetic", H->e_kinetic}, {"hartree", H->e_coulomb}, {"xc", H->e_xc},
+                            {"local", H->e_zero},      {"external", H->e_external}, {"entropy", H->e_entropy}};
+    results_energy en = {H->e_total_extrapolated, H->e_total_free, 0.0, 6, terms};
+    if (results_write_energy(r, &en, e)) return -1;
+    double *dens = xcalloc(h->iterations + 1, sizeof *dens);
+    for (int i = 0; i < h->iterations; i++) dens[i] = isfinite(h->density_change[i]) ? h->density_change[i] : -1.0;
+    results_scf scf = {h->converged, h->iterations, h->iterations, h->energy, dens};
+    int rc = results_write_scf(r, &scf, e);
+    free(dens);
+    if (rc) return -1;
+    const wavefunctions *w = &c->wfs;
+    size_t n = (size_t)w->nu * c->nbands;
+    double *eps = xmalloc((n + 1) * sizeof *eps), *occ = xmalloc((n + 1) * sizeof *occ);
+    for (int u = 0; u < w->nu; u++)
+        for (int b = 0; b < c->nbands; b++) {
+            eps[(size_t)u * c->nbands + b] = w->kpt_u[u].eps[b];
+            occ[(size_t)u * c->nbands + b] = w->kpt_u[u].f[b] * 2.0 / c->nspins;
+        }
+    double fermi = c->occr.nfermi > 0 ? c->occr.fermi[0] : NAN;
+    results_electrons el = {fermi, c->nspins, w->nk, c->nbands, eps, occ, (const double(*)[3])w->kfrac, w->w_k};
+    rc = results_write_electrons(r, &el, e);
+    free(eps), free(occ);
+    return rc;
+}

@@ -1,0 +1,128 @@
+#include "scf/scf.h"
+
+#include "core/log.h"
+#include "core/mem.h"
+#include "core/timer.h"
+#include "core/units.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void scf_params_from_input(scf_params *p, const input *in)
+{
+    p->energy_tol = in->scf.energy_tol_ha;
+    p->density_tol = in->scf.density_tol;
+    p->eigenstates_tol = 4.0e-8 / (HARTREE_EV * HARTREE_EV);
+    p->max_iter = in->scf.max_iter;
+}
+
+void scf_history_free(scf_history *h)
+{
+    free(h->energy);
+    free(h->density_change);
+    memset(h, 0, sizeof *h);
+}
+
+/* One Davidson step on every block; returns the summed weighted error. */
+static int eigensolver_step(calculation *c, double *error, err *e)
+{
+    wavefunctions *w = &c->wfs;
+    double *wt = xmalloc(c->nbands * sizeof *wt);
+    *error = 0.0;
+    int rc = 0;
+    timer_start("Davidson");
+    for (int u = 0; u < w->nu && !rc; u++) {
+        wfs_kpoint *q = &w->kpt_u[u];
+        for (int n = 0; n < c->nbands; n++) wt[n] = fabs(wfs_occ(w, q, n));
+        eig_operator op = ham_op_operator(&c->op, u);
+        double err_u = 0.0;
+        rc = davidson_iterate(&c->dav, &op, c->nbands, q->psi, q->P, c->ss.nI, q->eps, wt, &err_u, e);
+        *error += err_u;
+    }
+    timer_stop("Davidson");
+    free(wt);
+    return rc;
+}
+
+/* Density.update + Hamiltonian.update. */
+static int update_density_hamiltonian(calculation *c, err *e)
+{
+    density *d = &c->dens;
+    long nc = c->grids.nc;
+    timer_start("Density");
+    memset(d->nt_sG, 0, (size_t)c->nspins * nc * sizeof *d->nt_sG);
+    wfs_add_to_density(&c->wfs, d->nt_sG);
+    for (int s = 0; s < c->nspins; s++)
+        for (long i = 0; i < nc; i++) d->nt_sG[(size_t)s * nc + i] += d->nct_G[i];
+    wfs_atomic_density_matrices(&c->wfs, d->D_asp);
+    timer_start("Mix");
+    d->error = mixer_mix(&c->mix, d->nt_sG, d->D_asp);
+    timer_stop("Mix");
+    int rc = density_finish(d, e);
+    timer_stop("Density");
+    if (rc) return -1;
+    timer_start("Hamiltonian");
+    rc = hamiltonian_update(&c->ham, d, e);
+    timer_stop("Hamiltonian");
+    return rc;
+}
+
+static void log_header(int nspins)
+{
+    log_printf("     iter     time        total  log10-change:%s\n", nspins == 2 ? "" : "");
+    log_printf("                          energy   eigst   dens%s\n", nspins == 2 ? "     magmom" : "");
+}
+
+static void log_iteration(const calculation *c, int it, double t, double energy, const int conv[3], double eig,
+                          double dens)
+{
+    char se[16] = "", sd[16] = "", sm[32] = "";
+    if (isfinite(eig) && eig > 0) snprintf(se, sizeof se, "%+5.2f", log10(eig));
+    if (isfinite(dens) && dens > 0) snprintf(sd, sizeof sd, "%+5.2f", log10(dens));
+    if (c->nspins == 2) snprintf(sm, sizeof sm, "  %+.4f", density_magmom(&c->dens));
+    log_printf("iter:%4d %8.2f %12.6f%c %5s%c %5s%c%s\n", it, t, energy * HARTREE_EV, conv[0] ? 'c' : ' ', se,
+               conv[1] ? 'c' : ' ', sd, conv[2] ? 'c' : ' ', sm);
+}
+
+int scf_run(calculation *c, const scf_params *p, scf_history *hist, err *e)
+{
+    memset(hist, 0, sizeof *hist);
+    int nmax = p->max_iter > 0 ? p->max_iter : 1;
+    hist->energy = xcalloc(nmax, sizeof *hist->energy);
+    hist->density_change = xcalloc(nmax, sizeof *hist->density_change);
+    double nv = c->ss.nvalence > 0 ? c->ss.nvalence : 1.0;
+    double t0 = timer_now();
+    log_header(c->nspins);
+    for (int it = 1; it <= p->max_iter; it++) {
+        double eig = 0.0;
+        if (eigensolver_step(c, &eig, e)) return -1;
+        if (calc_occupations(c, e)) return -1;
+        hamiltonian_get_energy(&c->ham, c->occr.e_band, c->occr.e_entropy, c->occr.extrapolation);
+        double E = c->ham.e_total_extrapolated;
+        hist->energy[it - 1] = E;
+        hist->iterations = it;
+        /* energy: ptp of the last 3 (GPAW's deque(maxlen=3) filled before it is judged) */
+        double de = INFINITY;
+        if (it >= 3) {
+            double lo = E, hi = E;
+            for (int k = it - 3; k < it; k++) lo = fmin(lo, hist->energy[k]), hi = fmax(hi, hist->energy[k]);
+            de = (hi - lo) / nv;
+        }
+        double dd = c->dens.error / nv, ee = eig / nv;
+        hist->density_change[it - 1] = dd;
+        hist->eig_error = ee;
+        int conv[3] = {de < p->energy_tol, ee < p->eigenstates_tol, dd < p->density_tol};
+        log_iteration(c, it, timer_now() - t0, E, conv, ee * HARTREE_EV * HARTREE_EV, dd);
+        if (conv[0] && conv[1] && conv[2]) {
+            hist->converged = 1;
+            break;
+        }
+        if (it == p->max_iter) break;
+        if (update_density_hamiltonian(c, e)) return -1;
+    }
+    hist->wall = timer_now() - t0;
+    if (!hist->converged)
+        snprintf(hist->why, sizeof hist->why, "scf not converged after %d iterations", hist->iterations);
+    return 0;
+}

@@ -1,0 +1,155 @@
+#include "scf/wavefunctions.h"
+
+#include "core/mem.h"
+
+#include <cblas.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int wfs_init(wavefunctions *w, const fft_grid *grid, const kpoint_set *kp, int nspins, int nbands, int real,
+             double ecut, const species_set *ss, err *e)
+{
+    memset(w, 0, sizeof *w);
+    w->nspins = nspins;
+    w->nk = kp->nk;
+    w->nbands = nbands;
+    w->real = real;
+    w->ss = ss;
+    w->grid = grid;
+    if (fft_plan_init(&w->plan, grid, real ? FFT_REAL : FFT_COMPLEX, e)) return -1;
+    pwlfc_atom *at = xcalloc(ss->natoms + 1, sizeof *at);
+    for (int a = 0; a < ss->natoms; a++) {
+        const species *sp = species_of(ss, a);
+        at[a] = (pwlfc_atom){sp->sp.nj, sp->sp.pt_j};
+    }
+    int rc = pwlfc_funcs_init(&w->pt_fn, ss->natoms, at, e);
+    free(at);
+    if (rc) return -1;
+    if (w->pt_fn.nI != ss->nI)
+        return err_set(e, EXIT_INTERNAL, "wavefunctions: %d projector functions for %d", w->pt_fn.nI, ss->nI);
+    w->pw_k = xcalloc(w->nk, sizeof *w->pw_k);
+    w->pt_k = xcalloc(w->nk, sizeof *w->pt_k);
+    w->fft_k = xcalloc(w->nk, sizeof *w->fft_k);
+    w->kfrac = xmalloc(w->nk * sizeof *w->kfrac);
+    w->w_k = xmalloc(w->nk * sizeof *w->w_k);
+    for (int k = 0; k < w->nk; k++) {
+        memcpy(w->kfrac[k], kp->k[k], sizeof w->kfrac[k]);
+        w->w_k[k] = kp->weight[k];
+        if (pw_basis_init(&w->pw_k[k], grid, kp->k[k], ecut, real))
+            return err_set(e, EXIT_INTERNAL, "plane-wave basis of k-point %d", k);
+        if (w->pw_k[k].npw < nbands)
+            return err_set(e, EXIT_BAD_INPUT, "%d bands but only %d plane waves at k-point %d", nbands,
+                           w->pw_k[k].npw, k);
+        if (w->pw_k[k].npw > w->npw_max) w->npw_max = w->pw_k[k].npw;
+        if (pwlfc_init(&w->pt_k[k], &w->pt_fn, &w->pw_k[k], nbands, e)) return -1;
+        if (pw_fft_init(&w->fft_k[k], &w->pw_k[k], &w->plan, e)) return -1;
+    }
+    w->nu = nspins * w->nk;
+    w->kpt_u = xcalloc(w->nu, sizeof *w->kpt_u);
+    for (int u = 0; u < w->nu; u++) {
+        wfs_kpoint *q = &w->kpt_u[u];
+        q->s = u / w->nk;
+        q->k = u % w->nk;
+        q->weight = w->w_k[q->k];
+        q->npw = w->pw_k[q->k].npw;
+        q->psi = xcalloc((size_t)nbands * q->npw, sizeof *q->psi);
+        q->eps = xcalloc(nbands, sizeof *q->eps);
+        q->f = xcalloc(nbands, sizeof *q->f);
+        q->P = xcalloc((size_t)nbands * ss->nI + 1, sizeof *q->P);
+    }
+    w->work_nI = xcalloc((size_t)nbands * ss->nI + 1, sizeof *w->work_nI);
+    w->work_cnI = xcalloc((size_t)nbands * ss->nI + 64 * 64, sizeof *w->work_cnI);
+    return wfs_set_positions(w, e);
+}
+
+void wfs_free(wavefunctions *w)
+{
+    for (int k = 0; k < w->nk && w->pw_k; k++) {
+        pw_fft_free(&w->fft_k[k]);
+        pwlfc_free(&w->pt_k[k]);
+        pw_basis_free(&w->pw_k[k]);
+    }
+    for (int u = 0; u < w->nu && w->kpt_u; u++) {
+        free(w->kpt_u[u].psi);
+        free(w->kpt_u[u].eps);
+        free(w->kpt_u[u].f);
+        free(w->kpt_u[u].P);
+    }
+    free(w->kpt_u);
+    free(w->pw_k);
+    free(w->pt_k);
+    free(w->fft_k);
+    free(w->kfrac);
+    free(w->w_k);
+    free(w->work_nI);
+    free(w->work_cnI);
+    pwlfc_funcs_free(&w->pt_fn);
+    fft_plan_free(&w->plan);
+    memset(w, 0, sizeof *w);
+}
+
+int wfs_set_positions(wavefunctions *w, err *e)
+{
+    for (int k = 0; k < w->nk; k++)
+        if (pwlfc_set_positions(&w->pt_k[k], (const double(*)[3])w->ss->spos, e)) return -1;
+    return 0;
+}
+
+int wfs_project(wavefunctions *w, int u, err *e)
+{
+    wfs_kpoint *q = &w->kpt_u[u];
+    int nI = w->ss->nI, nb = w->nbands;
+    if (!w->real) return pwlfc_integrate_cplx(&w->pt_k[q->k], nb, q->psi, q->npw, q->P, nI, e);
+    if (pwlfc_integrate_real(&w->pt_k[q->k], nb, q->psi, q->npw, w->work_nI, nI, e)) return -1;
+    for (long i = 0; i < (long)nb * nI; i++) q->P[i] = w->work_nI[i];
+    return 0;
+}
+
+void wfs_add_to_density(wavefunctions *w, double *nt_sG)
+{
+    long N = fft_grid_points(w->grid);
+    for (int u = 0; u < w->nu; u++) {
+        wfs_kpoint *q = &w->kpt_u[u];
+        double *nt = nt_sG + (size_t)q->s * N;
+        for (int n = 0; n < w->nbands; n++) {
+            double f = wfs_occ(w, q, n);
+            if (f == 0.0) continue;
+            pw_fft_inverse(&w->fft_k[q->k], q->psi + (size_t)n * q->npw, 1.0 / N);
+            if (w->real) {
+                const double *r = w->plan.r;
+                for (long i = 0; i < N; i++) nt[i] += f * r[i] * r[i];
+            } else {
+                const double complex *z = (const double complex *)w->plan.z;
+                for (long i = 0; i < N; i++) nt[i] += f * (creal(z[i]) * creal(z[i]) + cimag(z[i]) * cimag(z[i]));
+            }
+        }
+    }
+}
+
+void wfs_atomic_density_matrices(wavefunctions *w, double *D_asp)
+{
+    const species_set *ss = w->ss;
+    int nI = ss->nI, nb = w->nbands, ns = w->nspins;
+    memset(D_asp, 0, (size_t)ns * ss->np * sizeof *D_asp);
+    double complex *fP = w->work_cnI, *D = w->work_cnI + (size_t)nb * nI;
+    const double complex one = 1.0, zero = 0.0;
+    for (int u = 0; u < w->nu; u++) {
+        wfs_kpoint *q = &w->kpt_u[u];
+        for (int n = 0; n < nb; n++) {
+            double f = wfs_occ(w, q, n);
+            for (int c = 0; c < nI; c++) fP[(size_t)n * nI + c] = f * q->P[(size_t)n * nI + c];
+        }
+        for (int a = 0; a < ss->natoms; a++) {
+            int ni = ss->ni_a[a], np = ss->np_a[a], I0 = ss->I_a[a];
+            /* D_ij = sum_n f_n P*_ni P_nj: one ZGEMM over the bands. */
+            cblas_zgemm(CblasRowMajor, CblasConjTrans, CblasNoTrans, ni, ni, nb, &one, q->P + I0, nI, fP + I0, nI,
+                        &zero, D, ni);
+            double *Dp = D_asp + (size_t)ns * ss->p_a[a] + (size_t)q->s * np;
+            int p = 0;
+            for (int i1 = 0; i1 < ni; i1++)
+                for (int i2 = i1; i2 < ni; i2++, p++)
+                    Dp[p] += i1 == i2 ? creal(D[i1 * ni + i1]) : creal(D[i1 * ni + i2]) + creal(D[i2 * ni + i1]);
+        }
+    }
+}

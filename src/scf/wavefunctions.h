@@ -1,0 +1,78 @@
+/* Kohn-Sham wavefunctions on plane waves: one pw_basis, projector set and FFT map per
+ * irreducible k-point, and per (spin, k) the coefficients ψ̃_n(G), eigenvalues,
+ * occupations and projections P_ni = <p̃_i^a|ψ̃_n> (GPAW's PWWaveFunctions and its
+ * KPoint objects, gpaw/wavefunctions/pw.py, kpoint.py).
+ *
+ * Coefficients follow GPAW's normalisation (hamiltonian/pwfft.h): ψ(r) = (1/N)
+ * Σ_G ψ(G) e^{i(k+G).r}, <ψ|ψ> = (dv/N) Σ_G |ψ(G)|² (real, Γ-only half sphere: space.h's
+ * rule). Layout: band n of a (spin, k) block at psi + n ld, ld = npw; projections P at
+ * P + n nI (complex; at Γ the imaginary parts are zero), atoms in ss->I_a order.
+ *
+ * Distribution (issue 5): the list kpt_u holds the (spin, k) blocks of this rank's
+ * k-point group; the density and D_asp sums then need a reduction over comm->kpt,
+ * marked in the comments. Serial now: every block is local. */
+#ifndef PAWSORB_WAVEFUNCTIONS_H
+#define PAWSORB_WAVEFUNCTIONS_H
+
+#include <complex.h>
+
+#include "basis/fft.h"
+#include "basis/pw_basis.h"
+#include "basis/pwlfc.h"
+#include "cell/kpoints.h"
+#include "core/err.h"
+#include "hamiltonian/pwfft.h"
+#include "scf/species.h"
+
+typedef struct {
+    int s, k;               /* spin and irreducible k-point */
+    double weight;          /* k-point weight (sum over k = 1) */
+    int npw;
+    double complex *psi;    /* nbands x npw; owned */
+    double *eps;            /* nbands, hartree */
+    double *f;              /* nbands occupations in [0, 1] */
+    double complex *P;      /* nbands x nI; owned */
+} wfs_kpoint;
+
+typedef struct {
+    int nspins, nk, nbands, real;
+    const species_set *ss;  /* borrowed */
+    const fft_grid *grid;   /* coarse grid; borrowed */
+    fft_plan plan;          /* coarse-grid transforms (real or complex) */
+    pwlfc_funcs pt_fn;      /* projectors of all atoms */
+    pw_basis *pw_k;         /* nk bases */
+    pwlfc *pt_k;            /* nk projector sets */
+    pw_fft *fft_k;          /* nk */
+    double (*kfrac)[3];
+    double *w_k;
+    int npw_max;
+    int nu;                 /* nspins * nk blocks, spin-major */
+    wfs_kpoint *kpt_u;
+    double *work_nI;        /* nbands x nI (real D algebra) */
+    double complex *work_cnI;
+} wavefunctions;
+
+int wfs_init(wavefunctions *w, const fft_grid *grid, const kpoint_set *kp, int nspins, int nbands, int real,
+             double ecut, const species_set *ss, err *e);
+void wfs_free(wavefunctions *w);
+/* Projector structure factors for ss->spos. */
+int wfs_set_positions(wavefunctions *w, err *e);
+
+/* Projections P_ni of every band of block u from its ψ (pt.integrate). */
+int wfs_project(wavefunctions *w, int u, err *e);
+
+/* nt_sG[s] += Σ_kn f_n w_k (2/nspins) |ψ_n(r)|² (coarse grid; reduction over comm->kpt
+ * when distributed). */
+void wfs_add_to_density(wavefunctions *w, double *nt_sG);
+
+/* D_asp (layout of density.h) = Σ_kn f_n w_k (2/nspins) Re P*_ni P_nj, packed (GPAW's
+ * calculate_atomic_density_matrices; pack counts off-diagonal pairs twice). BLAS-3. */
+void wfs_atomic_density_matrices(wavefunctions *w, double *D_asp);
+
+/* Weighted occupation f_n w_k 2/nspins of band n of block u (GPAW's kpt.f_n). */
+static inline double wfs_occ(const wavefunctions *w, const wfs_kpoint *kp, int n)
+{
+    return kp->f[n] * kp->weight * 2.0 / w->nspins;
+}
+
+#endif
