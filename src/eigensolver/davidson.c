@@ -21,9 +21,10 @@ int davidson_init(davidson *d, int npw_max, int nbands, int naux_max, int real, 
     d->niter = 2;
     if (subspace_init(&d->sub, 2 * nbands, real, e)) return -1;
     size_t block = (size_t)npw_max * nbands, ablock = (size_t)(naux_max > 0 ? naux_max : 1) * nbands;
-    double complex **blocks[] = {&d->psi2, &d->hpsi, &d->spsi, &d->hpsi2, &d->spsi2, &d->tmp};
-    for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++)
-        *blocks[i] = xcalloc(block, sizeof(double complex));
+    d->psi2 = xcalloc(block, sizeof(double complex));
+    d->tmp = xcalloc(block, sizeof(double complex));
+    d->hblk = xcalloc(2 * block, sizeof(double complex));
+    d->sblk = xcalloc(2 * block, sizeof(double complex));
     d->aux2 = xcalloc(ablock, sizeof(double complex));
     d->auxtmp = xcalloc(ablock, sizeof(double complex));
     size_t per = real ? 1 : 2, n2 = 2 * (size_t)nbands;
@@ -38,17 +39,10 @@ int davidson_init(davidson *d, int npw_max, int nbands, int naux_max, int real, 
 void davidson_free(davidson *d)
 {
     subspace_free(&d->sub);
-    void *p[] = {d->psi2, d->hpsi, d->spsi, d->hpsi2, d->spsi2, d->tmp, d->aux2,
+    void *p[] = {d->psi2, d->tmp, d->hblk, d->sblk, d->aux2,
                  d->auxtmp, d->H, d->S, d->eps2, d->ekin, d->resid};
     for (size_t i = 0; i < sizeof p / sizeof *p; i++) free(p[i]);
     memset(d, 0, sizeof *d);
-}
-
-static void swap(double complex **a, double complex **b)
-{
-    double complex *t = *a;
-    *a = *b;
-    *b = t;
 }
 
 /* Checks that a call fits the workspace; no allocation, so every call may check. */
@@ -76,11 +70,11 @@ static int apply(davidson *d, const eig_operator *op, int nb, const double compl
     return 0;
 }
 
-/* Y <- X C (nb x nb C): through d->tmp, then copied back (X is the caller's block). */
-static void rotate_inplace(davidson *d, const eig_space *s, int nb, double complex *X,
+/* X[:, :nb] <- X[:, :k] C (k x nb C, k = nb or 2 nb): one GEMM into d->tmp, copied back. */
+static void rotate_inplace(davidson *d, const eig_space *s, int nb, int k, double complex *X,
                            const double *C, int ldc)
 {
-    eig_rotate(s->real, s->npw, nb, nb, X, s->ld, C, ldc, 0.0, d->tmp, s->ld);
+    eig_rotate(s->real, s->npw, nb, k, X, s->ld, C, ldc, 0.0, d->tmp, s->ld);
     memcpy(X, d->tmp, (size_t)s->ld * nb * sizeof *X);
 }
 
@@ -90,19 +84,17 @@ int eig_rayleigh_ritz(davidson *d, const eig_operator *op, int nb, double comple
     const eig_space *s = &op->space;
     if (check_call(d, op, nb, e)) return -1;
     if (!proj) proj = d->auxtmp, ldp = op->naux;  /* the operator may still want somewhere */
-    if (apply(d, op, nb, psi, d->hpsi, d->spsi, proj, ldp, e)) return -1;
+    if (apply(d, op, nb, psi, d->hblk, d->sblk, proj, ldp, e)) return -1;
     double t = timer_now();
-    eig_gram(s, nb, nb, psi, d->hpsi, d->H, nb);  /* H_nm = <psi_n|H psi_m> */
+    eig_gram(s, nb, nb, psi, d->hblk, d->H, nb);  /* H_nm = <psi_n|H psi_m> */
     d->t_gram += timer_now() - t;
     t = timer_now();
     if (subspace_eigh(&d->sub, nb, d->H, nb, eps, e)) return err_wrap(e, "Rayleigh-Ritz");
     d->t_diag += timer_now() - t;
     t = timer_now();
-    rotate_inplace(d, s, nb, psi, d->H, nb);
-    eig_rotate(s->real, s->npw, nb, nb, d->hpsi, s->ld, d->H, nb, 0.0, d->tmp, s->ld);
-    swap(&d->hpsi, &d->tmp);
-    eig_rotate(s->real, s->npw, nb, nb, d->spsi, s->ld, d->H, nb, 0.0, d->tmp, s->ld);
-    swap(&d->spsi, &d->tmp);
+    rotate_inplace(d, s, nb, nb, psi, d->H, nb);
+    rotate_inplace(d, s, nb, nb, d->hblk, d->H, nb);
+    rotate_inplace(d, s, nb, nb, d->sblk, d->H, nb);
     if (op->naux > 0 && proj != d->auxtmp) {
         eig_rotate(s->real, op->naux, nb, nb, proj, ldp, d->H, nb, 0.0, d->auxtmp, op->naux);
         for (int n = 0; n < nb; n++)
@@ -118,9 +110,9 @@ int eig_orthonormalize(davidson *d, const eig_operator *op, int nb, double compl
     const eig_space *s = &op->space;
     if (check_call(d, op, nb, e)) return -1;
     if (!proj) proj = d->auxtmp, ldp = op->naux;
-    if (apply(d, op, nb, psi, NULL, d->spsi, proj, ldp, e)) return -1;
+    if (apply(d, op, nb, psi, NULL, d->sblk, proj, ldp, e)) return -1;
     double t = timer_now();
-    eig_gram(s, nb, nb, psi, d->spsi, d->S, nb);
+    eig_gram(s, nb, nb, psi, d->sblk, d->S, nb);
     d->t_gram += timer_now() - t;
     t = timer_now();
     if (subspace_cholesky(&d->sub, nb, d->S, nb, e)) return -1;
@@ -137,7 +129,7 @@ static void residuals(davidson *d, const eig_space *s, int nb, const double *eps
 {
     for (int n = 0; n < nb; n++) {
         size_t o = (size_t)n * s->ld;
-        for (int g = 0; g < s->npw; g++) d->psi2[o + g] = d->hpsi[o + g] - eps[n] * d->spsi[o + g];
+        for (int g = 0; g < s->npw; g++) d->psi2[o + g] = d->hblk[o + g] - eps[n] * d->sblk[o + g];
     }
 }
 
@@ -151,12 +143,10 @@ static void subspace_matrices(davidson *d, const eig_space *s, int nb, const dou
         d->H[(size_t)(n + n * N) * per] = eps[n];
         d->S[(size_t)(n + n * N) * per] = 1.0;
     }
-    double *H21 = d->H + (size_t)nb * per, *H22 = d->H + (size_t)(nb + nb * N) * per;
-    double *S21 = d->S + (size_t)nb * per, *S22 = d->S + (size_t)(nb + nb * N) * per;
-    eig_gram(s, nb, nb, d->psi2, d->hpsi, H21, N);
-    eig_gram(s, nb, nb, d->psi2, d->hpsi2, H22, N);
-    eig_gram(s, nb, nb, d->psi2, d->spsi, S21, N);
-    eig_gram(s, nb, nb, d->psi2, d->spsi2, S22, N);
+    /* rows B..2B-1, all 2B columns: [<psi2|H psi>, <psi2|H psi2>] in one GEMM (the
+     * strict upper part of the H22 block is computed too, and not read) */
+    eig_gram(s, nb, N, d->psi2, d->hblk, d->H + (size_t)nb * per, N);
+    eig_gram(s, nb, N, d->psi2, d->sblk, d->S + (size_t)nb * per, N);
 }
 
 /* [psi, psi2] C[:, :B] -> psi, and the same for H psi, S psi and the projections. */
@@ -169,12 +159,8 @@ static void davidson_rotate(davidson *d, const eig_operator *op, int nb, double 
     eig_rotate(r, s->npw, nb, nb, psi, s->ld, C11, N, 0.0, d->tmp, s->ld);
     eig_rotate(r, s->npw, nb, nb, d->psi2, s->ld, C21, N, 1.0, d->tmp, s->ld);
     memcpy(psi, d->tmp, (size_t)s->ld * nb * sizeof *psi);
-    eig_rotate(r, s->npw, nb, nb, d->hpsi, s->ld, C11, N, 0.0, d->tmp, s->ld);
-    eig_rotate(r, s->npw, nb, nb, d->hpsi2, s->ld, C21, N, 1.0, d->tmp, s->ld);
-    swap(&d->hpsi, &d->tmp);
-    eig_rotate(r, s->npw, nb, nb, d->spsi, s->ld, C11, N, 0.0, d->tmp, s->ld);
-    eig_rotate(r, s->npw, nb, nb, d->spsi2, s->ld, C21, N, 1.0, d->tmp, s->ld);
-    swap(&d->spsi, &d->tmp);
+    rotate_inplace(d, s, nb, N, d->hblk, C11, N);   /* [H psi, H psi2] C[:, :B] */
+    rotate_inplace(d, s, nb, N, d->sblk, C11, N);
     if (op->naux > 0 && proj != d->auxtmp) {
         const int na = op->naux;
         eig_rotate(r, na, nb, nb, proj, ldp, C11, N, 0.0, d->auxtmp, na);
@@ -210,7 +196,8 @@ int davidson_iterate(davidson *d, const eig_operator *op, int nb, double complex
         precond_ekin(s, nb, psi, d->ekin);
         precond_apply(s, nb, d->ekin, d->psi2, d->psi2);
         d->t_precond += timer_now() - t;
-        if (apply(d, op, nb, d->psi2, d->hpsi2, d->spsi2, d->aux2, op->naux, e)) return -1;
+        size_t off = (size_t)nb * s->ld;   /* H psi2 and S psi2 next to H psi and S psi */
+        if (apply(d, op, nb, d->psi2, d->hblk + off, d->sblk + off, d->aux2, op->naux, e)) return -1;
         t = timer_now();
         subspace_matrices(d, s, nb, eps);
         d->t_gram += timer_now() - t;

@@ -37,7 +37,11 @@ typedef struct {
     int npw_max, nbands, naux_max, real;
     int niter;                      /* inner iterations per call; GPAW's default 2 */
     subspace sub;                   /* dense solver for n <= 2 nbands */
-    double complex *psi2, *hpsi, *spsi, *hpsi2, *spsi2, *tmp;  /* npw_max x nbands; owned */
+    /* Blocks with stride ld (the call's space.ld), owned. hblk = [H psi | H psi2] and
+     * sblk = [S psi | S psi2] are adjacent (2 nb columns of the call) so that the
+     * subspace rows <psi2|H[psi psi2]> and the rotations [H psi, H psi2] C are one GEMM. */
+    double complex *psi2, *tmp;     /* npw_max x nbands */
+    double complex *hblk, *sblk;    /* npw_max x 2 nbands */
     double complex *aux2, *auxtmp;  /* naux_max x nbands; owned */
     double *H, *S;                  /* (2 nbands)^2 subspace storage; owned */
     double *eps2;                   /* 2 nbands */
@@ -66,8 +70,8 @@ int davidson_iterate(davidson *d, const eig_operator *op, int nb, double complex
                      double *error, err *e);
 
 /* Rayleigh-Ritz (GPAW's subspace_diagonalize): psi <- psi C with <psi|H|psi> C = C eps
- * for S-orthonormal psi; leaves H psi and S psi of the rotated bands in d->hpsi and
- * d->spsi. proj as in davidson_iterate. */
+ * for S-orthonormal psi; leaves H psi and S psi of the rotated bands in the first nb
+ * columns of d->hblk and d->sblk. proj as in davidson_iterate. */
 int eig_rayleigh_ritz(davidson *d, const eig_operator *op, int nb, double complex *psi,
                       double complex *proj, int ldp, double *eps, err *e);
 
