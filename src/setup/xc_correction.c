@@ -119,8 +119,7 @@ static double expansion(const xc_correction *c, int ns, const double *n_qg, cons
     for (int s = 0; s < ns; s++)
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, na, ng, Lmax, 1.0, c->A_aL, Lmax,
                     c->n_sLg + (long)s * Lmax * ng, ng, 0.0, c->f_sag + (long)s * na * ng, ng);
-    /* a_s,n,g = sum_L Y_nL dn_sL/dr (GPAW's order: derivative first; the other order,
-     * equal in exact arithmetic, differs by 2e-10 in dH of a nearly empty spin channel) */
+    /* a_s,n,g = sum_L Y_nL dn_sL/dr, in GPAW's order (derivative of each n_L first) */
     if (c->gga)
         for (int s = 0; s < ns; s++) {
             double *dndr_Lg = c->w_sLg;   /* free until the potential is formed */

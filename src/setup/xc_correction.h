@@ -17,17 +17,21 @@
  *   E = 4 pi sum_n w_n sum_{g>=1} e(n_ng, sigma_ng) r_g^2 dr_g.
  * GGA: sigma = (dn/dr)^2 + |sum_L n_L r grad Y_L|^2 / r^2, with GPAW's finite-difference
  * dn/dr (rgd.derivative) and rnablaY_nLv; sigma at r = 0 takes the angular part of g = 1.
- * The derivative dE/dD_p is the exact gradient of this discrete E (GPAW's
- * add_radial_gradient_correction uses the transpose of rgd.derivative):
+ * The derivative, as GPAW's (add_radial_gradient_correction, GGARadialExpansion):
  *   dE/dD_p = sum_Lq B_Lqp sum_n w_n sum_g [dv_g v_ng Y_nL + 8 pi dr_g B_nvg rnablaY_nLv] n_qg
- * minus the same with nt_qg, v = de/dn - D^T(2 de/dsigma dn/dr) and
- * B_v = de/dsigma (sum_L' n_L' rnablaY_nL'v) (spin: GPAW's sigma_ud terms).
+ * minus the same with nt_qg, v = de/dn - D^T(2 de/dsigma dn/dr) / dv (D = rgd.derivative)
+ * and B_v = de/dsigma (sum_L' n_L' rnablaY_nL'v) (spin: GPAW's sigma_ud terms).
+ * GPAW replaces v at g = 0 by v at g = 1, where dv_0 = 0 then removes it: the term
+ * [D^T(...)]_0, through which n_0 enters dn/dr at g = 1, is dropped, so GPAW's dH differs
+ * from the exact gradient of its E by ~1e-5 relative (GGA only). exact_gradient = 1 keeps
+ * it (tests: finite differences); the default 0 reproduces GPAW.
  *
  * Spin: collinear; D_sp has nspins rows (up, down), each core density is split equally.
  * Functionals: any LDA/GGA of hamiltonian/xc.h, through libxc with GPAW's thresholds.
  * GPAW evaluates its own names "LDA"/"PBE" with built-in kernels whose constants differ
- * from libxc's (~1e-6 relative in dE_xc, see hamiltonian/xc.h); GPAW with the libxc names
- * (LDA_X+LDA_C_PW, GGA_X_PBE+GGA_C_PBE) agrees with this code to rounding.
+ * from libxc's (up to 1e-5 relative in dE_xc, 8e-6 for Ti PBE; hamiltonian/xc.h); GPAW
+ * with the libxc names (LDA_X+LDA_C_PW, GGA_X_PBE+GGA_C_PBE) agrees with this code to
+ * rounding.
  * Not supported (as not needed by the datasets in use): core holes, meta-GGAs.
  *
  * Units: hartree, bohr. Packed pairs p as derived.h (off-diagonal D_p counted twice). */
