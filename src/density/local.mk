@@ -1,2 +1,5 @@
 # src/density: pseudo density, D_ij, compensation charges
 libpawsorb_a_SOURCES += src/density/density.c src/density/density.h
+check_PROGRAMS += tests/unit/test_density
+tests_unit_test_density_SOURCES = tests/unit/test_density.c
+tests_unit_test_density_LDADD = $(TEST_LDADD)
