@@ -85,6 +85,8 @@ int pwlfc_funcs_init(pwlfc_funcs *fn, int natoms, const pwlfc_atom *atoms, err *
 
 /* ------------------------------------------------------------------ pwlfc */
 
+static void fill_cache(pwlfc *lfc);
+
 void pwlfc_free(pwlfc *lfc)
 {
     free(lfc->m_Gc);
@@ -94,6 +96,7 @@ void pwlfc_free(pwlfc *lfc)
     free(lfc->sf_acm);
     free(lfc->eikR_a);
     free(lfc->sf_a);
+    free(lfc->cache);
     free(lfc->f_GI);
     free(lfc->d_GI);
     free(lfc->c_nI);
@@ -182,6 +185,7 @@ int pwlfc_set_positions(pwlfc *lfc, const double (*spos)[3], err *e)
         lfc->eikR_a[a] = cexp(2.0 * M_PI * I * ks);
     }
     lfc->have_positions = 1;
+    if (lfc->cache) fill_cache(lfc);
     return 0;
 }
 
@@ -272,6 +276,41 @@ static void phase_columns(const pwlfc *lfc, int nb, double complex *c, int ldc, 
     }
 }
 
+/* Rows G1..G2-1 of conj(f_I(G)) (complex basis) in the layout of expand_block: from
+ * the cache when there is one, else expanded into the workspace. */
+static const double complex *block_cplx(pwlfc *lfc, int G1, int G2)
+{
+    if (lfc->cache) return lfc->cache + (size_t)G1 * lfc->fn->nI;
+    expand_block(lfc, G1, G2, 1, lfc->f_GI);
+    return lfc->f_GI;
+}
+
+/* Rows 2 G1..2 G2-1 of f_I(G) in GPAW's real layout (real basis), likewise. */
+static const double *block_real(pwlfc *lfc, int G1, int G2)
+{
+    if (lfc->cache) return (const double *)lfc->cache + (size_t)2 * G1 * lfc->fn->nI;
+    expand_block_real(lfc, G1, G2, 0, (double *)lfc->f_GI);
+    return (const double *)lfc->f_GI;
+}
+
+static void fill_cache(pwlfc *lfc)
+{
+    if (lfc->pw->real) expand_block_real(lfc, 0, lfc->nG, 0, (double *)lfc->cache);
+    else expand_block(lfc, 0, lfc->nG, 1, lfc->cache);
+}
+
+int pwlfc_enable_cache(pwlfc *lfc, err *e)
+{
+    if (lfc->cache) return 0;
+    size_t n = (size_t)lfc->nG * lfc->fn->nI;
+    lfc->cache = malloc((n > 0 ? n : 1) * sizeof *lfc->cache);
+    if (!lfc->cache)
+        return err_set(e, EXIT_RUN_FAILED, "pwlfc: out of memory for the %zu MB cache of expanded functions",
+                       (n * sizeof *lfc->cache) >> 20);
+    if (lfc->have_positions) fill_cache(lfc);
+    return 0;
+}
+
 int pwlfc_integrate_cplx(pwlfc *lfc, int nb, const double complex *psi, int ldpsi, double complex *c, int ldc,
                          err *e)
 {
@@ -282,9 +321,9 @@ int pwlfc_integrate_cplx(pwlfc *lfc, int nb, const double complex *psi, int ldps
     double complex alpha = lfc->inv_N, one = 1.0;
     for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
         int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
-        expand_block(lfc, G1, G2, 1, lfc->f_GI);
-        cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nb, nI, G2 - G1, &alpha, psi + G1, ldpsi,
-                    lfc->f_GI, nI, &one, c, ldc);
+        const double complex *f = block_cplx(lfc, G1, G2);
+        cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nb, nI, G2 - G1, &alpha, psi + G1, ldpsi, f, nI, &one,
+                    c, ldc);
     }
     phase_columns(lfc, nb, c, ldc, 1.0, 0);
     return 0;
@@ -295,15 +334,18 @@ int pwlfc_integrate_real(pwlfc *lfc, int nb, const double complex *psi, int ldps
     if (check(lfc, 1, nb, e)) return -1;
     int nI = lfc->fn->nI;
     for (int n = 0; n < nb; n++) memset(c + (size_t)n * ldc, 0, (size_t)nI * sizeof *c);
-    if (nb == 0 || nI == 0) return 0;
-    double *f = (double *)lfc->f_GI;
+    if (nb == 0 || nI == 0 || lfc->nG == 0) return 0;
     for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
         int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
-        expand_block_real(lfc, G1, G2, 0, f);
-        if (G1 == 0)   /* G = 0 counted once in 2 Re Σ_G (GPAW halves its real row only) */
-            for (int k = 0; k < nI; k++) f[k] *= 0.5;
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nb, nI, 2 * (G2 - G1), 2.0 * lfc->inv_N,
-                    (const double *)(psi + G1), 2 * ldpsi, f, nI, 1.0, c, ldc);
+        const double *f = block_real(lfc, G1, G2), *a = (const double *)(psi + G1);
+        int skip = G1 == 0;   /* the real row of G = 0 is taken once, below */
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nb, nI, 2 * (G2 - G1) - skip, 2.0 * lfc->inv_N,
+                    a + skip, 2 * ldpsi, f + (size_t)skip * nI, nI, 1.0, c, ldc);
+        if (skip)   /* 2 Re Σ_G counts G = 0 once: GPAW halves its real row (f_GI[0] *= 0.5) */
+            for (int n = 0; n < nb; n++) {
+                double p0 = creal(psi[(size_t)n * ldpsi]) * lfc->inv_N;
+                for (int k = 0; k < nI; k++) c[(size_t)n * ldc + k] += p0 * f[k];
+            }
     }
     return 0;
 }
@@ -321,9 +363,9 @@ int pwlfc_add_cplx(pwlfc *lfc, int nb, const double complex *c, int ldc, double 
         phase_columns(lfc, mb, lfc->c_nI, nI, 1.0, 1);
         for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
             int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
-            expand_block(lfc, G1, G2, 0, lfc->f_GI);
-            cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasTrans, mb, G2 - G1, nI, &alpha, lfc->c_nI, nI, lfc->f_GI,
-                        nI, &one, psi + (size_t)n1 * ldpsi + G1, ldpsi);
+            const double complex *f = block_cplx(lfc, G1, G2);   /* conj(f): f^T = conj(f)^H */
+            cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasConjTrans, mb, G2 - G1, nI, &alpha, lfc->c_nI, nI, f, nI,
+                        &one, psi + (size_t)n1 * ldpsi + G1, ldpsi);
         }
     }
     return 0;
@@ -334,10 +376,9 @@ int pwlfc_add_real(pwlfc *lfc, int nb, const double *c, int ldc, double complex 
     if (check(lfc, 1, nb, e)) return -1;
     int nI = lfc->fn->nI;
     if (nI == 0 || nb == 0) return 0;
-    double *f = (double *)lfc->f_GI;
     for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
         int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
-        expand_block_real(lfc, G1, G2, 0, f);
+        const double *f = block_real(lfc, G1, G2);
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nb, 2 * (G2 - G1), nI, lfc->inv_dv, c, ldc, f, nI, 1.0,
                     (double *)(psi + G1), 2 * ldpsi);
     }
@@ -368,11 +409,14 @@ int pwlfc_derivative_cplx(pwlfc *lfc, int nb, const double complex *psi, int ldp
     double complex alpha = -lfc->inv_N, one = 1.0;
     for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
         int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
-        expand_block(lfc, G1, G2, 1, lfc->f_GI);
+        const double *f = (const double *)block_cplx(lfc, G1, G2);
+        double *d = (double *)lfc->d_GI;
         for (int v = 0; v < 3; v++) {
-            for (int G = G1; G < G2; G++)
-                for (int k = 0; k < nI; k++)
-                    lfc->d_GI[(size_t)(G - G1) * nI + k] = lfc->f_GI[(size_t)(G - G1) * nI + k] * lfc->kG_Gv[3 * G + v];
+            for (int G = G1; G < G2; G++) {
+                double gv = lfc->kG_Gv[3 * G + v];
+                size_t o = (size_t)2 * (G - G1) * nI;
+                for (int k = 0; k < 2 * nI; k++) d[o + k] = f[o + k] * gv;
+            }
             cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nb, nI, G2 - G1, &alpha, psi + G1, ldpsi,
                         lfc->d_GI, nI, &one, dc + (size_t)v * nb * ldc, ldc);
         }
@@ -390,16 +434,16 @@ int pwlfc_derivative_real(pwlfc *lfc, int nb, const double complex *psi, int ldp
     double *d = (double *)lfc->d_GI;
     for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
         int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
-        expand_block(lfc, G1, G2, 1, lfc->f_GI);
+        const double *f = block_real(lfc, G1, G2);
         for (int v = 0; v < 3; v++) {
-            /* GPAW: d[2G] = Im conj(f) G_v, d[2G+1] = Re conj(f) G_v */
+            /* GPAW: d[2G] = Im conj(f) G_v = -Im f G_v, d[2G+1] = Re conj(f) G_v = Re f G_v */
             for (int G = G1; G < G2; G++) {
                 double gv = lfc->kG_Gv[3 * G + v];
-                const double complex *fr = lfc->f_GI + (size_t)(G - G1) * nI;
+                const double *fre = f + (size_t)2 * (G - G1) * nI, *fim = fre + nI;
                 double *dre = d + (size_t)2 * (G - G1) * nI, *dim = dre + nI;
                 for (int k = 0; k < nI; k++) {
-                    dre[k] = cimag(fr[k]) * gv;
-                    dim[k] = creal(fr[k]) * gv;
+                    dre[k] = -fim[k] * gv;
+                    dim[k] = fre[k] * gv;
                 }
             }
             cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nb, nI, 2 * (G2 - G1), 2.0 * lfc->inv_N,

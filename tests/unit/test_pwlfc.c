@@ -74,6 +74,9 @@ static const double *ref(const char *name, int n)
     return NULL;
 }
 
+/* Appended to the descriptions of checks: which code path of pwlfc is being tested. */
+static const char *variant = "";
+
 static int ref_count(const char *name)
 {
     for (int k = 0; k < nrecs; k++)
@@ -91,7 +94,7 @@ static double compare(const char *what, const double *got, const double *want, i
         wmax = fmax(wmax, fabs(want[k]));
     }
     double rel = wmax > 0 ? dmax / wmax : dmax;
-    ok(rel <= TOL, "%s: %d values, max deviation %.2g relative (scale %.3g)", what, n, rel, wmax);
+    ok(rel <= TOL, "%s%s: %d values, max deviation %.2g relative (scale %.3g)", what, variant, n, rel, wmax);
     return rel;
 }
 
@@ -321,6 +324,18 @@ static void projector_case(const test_system *sys, int q, int real)
         ok(pwlfc_set_positions(&lfc, (const double(*)[3])sys->spos, &e) == 0, "%s: positions %s", t, e.msg);
         check_expand(t, &lfc, S, nS);
         check_operations(t, &lfc, S, nS);
+        /* the same with all functions kept (pwlfc_enable_cache), made before and after
+         * the positions are set */
+        variant = " (cached)";
+        ok(pwlfc_enable_cache(&lfc, &e) == 0, "%s: cache %s", t, e.msg);
+        check_operations(t, &lfc, S, nS);
+        pwlfc lfc2;
+        ok(pwlfc_init(&lfc2, &fn, &pw, NB, &e) == 0 && pwlfc_enable_cache(&lfc2, &e) == 0 &&
+               pwlfc_set_positions(&lfc2, (const double(*)[3])sys->spos, &e) == 0,
+           "%s: cache before positions, nbmax = NB %s", t, e.msg);
+        check_operations(t, &lfc2, S, nS);
+        variant = "";
+        pwlfc_free(&lfc2);
         pwlfc_free(&lfc);
     }
     pw_basis_free(&pw);
