@@ -5,10 +5,13 @@
  *   cell a = 8.512, c = 20.858: Aono, Sugimoto, Sadaoka, Imanaka, Adachi,
  *     J. Electrochem. Soc. 137 (1990) 1023, doi:10.1149/1.2086597 (as tabulated in the
  *     OBELiX data set, entry "qea").
- *   Wyckoff positions: the NASICON LiTi2(PO4)3 site set Li 6b, Ti 12c, P 18e, O1/O2 36f
- *     (COD 2002926 holds a published refinement; its numbers could not be retrieved in
- *     this environment), refined by distance least squares to the bond-valence bond
- *     lengths Ti-O 1.965 A and P-O 1.534 A (Brese & O'Keeffe, Acta Cryst. B47 (1991) 192).
+ *   Wyckoff positions: the NASICON LiTi2(PO4)3 site set Li 6b, Ti 12c, P 18e, O1/O2 36f,
+ *     NOT a published refinement: refined by distance least squares to the bond-valence
+ *     bond lengths Ti-O 1.965 A and P-O 1.534 A (Brese & O'Keeffe, Acta Cryst. B47 (1991)
+ *     192). The refinement to use instead is Arbi et al., Inorg. Chem. (2013),
+ *     doi:10.1021/ic400577v (neutron, ICSD 118128); its coordinates could not be
+ *     retrieved here (where we looked: potentials/latp_LiTi2PO43.md). COD 2002926,
+ *     cited before, is not LiTi2(PO4)3.
  *   Interstitial M2 site of NASICON, 18e (x,0,1/4), x = 0.64: the cavity centre between
  *     the lanterns, where the extra Li of Al-substituted LATP is found (e.g. Redhammer et
  *     al., Acta Cryst. B72 (2016) 35; Arbi et al., Dalton Trans. 2013). */

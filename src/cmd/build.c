@@ -2,8 +2,10 @@
  *   build latp-bulk [--x X] [--repeat a b c] -o FILE.xyz
  *   build latp001 [--preset paper|quick] [--layers N | --thickness A] [--vacuum A]
  *                 [--supercell a b] [--fix N] [--termination K] [--allow-dipole] -o FILE.xyz
- *   build molecule NAME [--vacuum A] -o FILE.xyz     (NAME: see `build molecule --list`)
- *   build sites SLAB.xyz [--place NAME --site K --height A --orient flat|upright|E1,E2,E3 -o F]
+ *   build molecule NAME|FILE.xyz [--vacuum A] -o FILE.xyz   (`build molecule --list`)
+ *   build sites SLAB.xyz [--layer-tol A]
+ *   build place SLAB.xyz MOLECULE --site K [--height A] [--orientation flat|upright|euler:a,b,g]
+ *               [--layer-tol A] -o FILE.xyz
  * Options are parsed here; the physics lives in src/build. Bad options exit 1 with a
  * message naming the option and its value. */
 #include "build/latp.h"
@@ -18,9 +20,10 @@ static const char usage[] =
     "usage: pawsorb build latp-bulk [--x X] [--repeat A B C] -o FILE.xyz\n"
     "       pawsorb build latp001 [--preset paper|quick] [--layers N | --thickness ANG] [--vacuum ANG]\n"
     "                             [--supercell A B] [--fix N] [--termination K] [--x X] -o FILE.xyz\n"
-    "       pawsorb build molecule NAME [--vacuum ANG] -o FILE.xyz   (--list for the names)\n"
-    "       pawsorb build sites SLAB.xyz [--place NAME --site K [--height ANG]\n"
-    "                                     [--orient flat|upright|A,B,C] -o FILE.xyz]\n";
+    "       pawsorb build molecule NAME|FILE.xyz [--vacuum ANG] -o FILE.xyz   (--list for the names)\n"
+    "       pawsorb build sites SLAB.xyz [--layer-tol ANG]\n"
+    "       pawsorb build place SLAB.xyz NAME|FILE.xyz --site K [--height ANG]\n"
+    "                           [--orientation flat|upright|euler:PHI,THETA,PSI] [--layer-tol ANG] -o FILE.xyz\n";
 
 typedef struct {
     const char *name;
@@ -32,6 +35,7 @@ static const subcommand subcommands[] = {
     {"latp001", build_cmd_latp001},
     {"molecule", build_cmd_molecule},
     {"sites", build_cmd_sites},
+    {"place", build_cmd_place},
 };
 
 int cmd_build(const comm_ctx *comm, int argc, char **argv)
@@ -47,7 +51,7 @@ int cmd_build(const comm_ctx *comm, int argc, char **argv)
             return cmd_fail(comm, e.msg, e.status ? e.status : EXIT_INTERNAL);
         }
     char msg[256];
-    snprintf(msg, sizeof msg, "build: unknown builder '%s' (builders: latp-bulk, latp001, molecule, sites)",
+    snprintf(msg, sizeof msg, "build: unknown builder '%s' (builders: latp-bulk, latp001, molecule, sites, place)",
              argv[1]);
     return cmd_fail(comm, msg, EXIT_BAD_INPUT);
 }

@@ -11,6 +11,7 @@ int build_cmd_latp_bulk(const comm_ctx *comm, int argc, char **argv, err *e);
 int build_cmd_latp001(const comm_ctx *comm, int argc, char **argv, err *e);
 int build_cmd_molecule(const comm_ctx *comm, int argc, char **argv, err *e);
 int build_cmd_sites(const comm_ctx *comm, int argc, char **argv, err *e);
+int build_cmd_place(const comm_ctx *comm, int argc, char **argv, err *e);
 
 /* Chemical formula "Li8Al2Ti10P18O72", elements in order of first appearance. */
 #include "cell/structure.h"

@@ -1,0 +1,144 @@
+#!/usr/bin/python3
+"""Makes the molecule library inputs/molecules/*.xyz (pawsorb build molecule NAME).
+
+Run with Debian's python (GPAW 22.8, ASE 3.22) and Open Babel 3.1 (apt: openbabel):
+    /usr/bin/python3 tests/reference/relax_molecules.py [NAME ...] [--outdir DIR]
+    mpirun -np 2 /usr/bin/python3 tests/reference/relax_molecules.py TFSI-
+
+Starting geometries: Open Babel `obabel -:SMILES --gen3d best` (MMFF94 force field with
+its conformer search), except
+  - Li+: one atom, nothing to relax;
+  - LiTFSI: the relaxed TFSI- (or its start) with Li+ put on an O,O' chelate, one O of
+    each SO2 group, 1.95 A from both: the lowest ion-pair conformer of the ab initio
+    studies (Arnaud, Benrabah, Sanchez, J. Phys. Chem. 100 (1996) 10882; Gejji, Suresh,
+    Babu, Gadre, J. Phys. Chem. A 103 (1999) 7474: "Li+ coordinates with two oxygens,
+    one from each of the different SO2 groups", anion C2).
+Every molecule is then relaxed with GPAW in two stages (the second decides the result):
+  1. LCAO pre-relaxation (dzp basis, PBE, grid spacing 0.2 A), BFGS to 0.1 eV/A, only to
+     save plane-wave steps on this 2-core machine;
+  2. PAW PBE (gpaw-setups 0.9.20000), plane waves 350 eV, 5 A of vacuum on every side,
+     Gamma point, BFGS until max |F| < 0.05 eV/A.
+The comment line of each file records the source, this level of theory, the final
+energy and max force.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+from ase import Atoms
+from ase.io import read, write
+from ase.optimize import BFGS
+
+# name: (SMILES for the start, charge, description)
+MOLECULES = {
+    "SN": ("N#CCCC#N", 0, "succinonitrile NC-CH2-CH2-CN"),
+    "EC": ("O=C1OCCO1", 0, "ethylene carbonate"),
+    "FEC": ("O=C1OCC(F)O1", 0, "fluoroethylene carbonate"),
+    "DOL": ("C1OCCO1", 0, "1,3-dioxolane"),
+    "DME": ("COCCOC", 0, "1,2-dimethoxyethane"),
+    "PEO": ("COCCOCCOC", 0, "PEO fragment CH3(OCH2CH2)2OCH3 (diglyme)"),
+    "TFSI-": ("FC(F)(F)S(=O)(=O)[N-]S(=O)(=O)C(F)(F)F", -1,
+              "bis(trifluoromethanesulfonyl)imide anion"),
+    "LiTFSI": (None, 0, "Li+ TFSI- ion pair, Li bidentate on one O of each SO2"),
+    "H2O": ("O", 0, "water"),
+}
+LEVEL = ("PBE PAW (GPAW 22.8 gpaw-setups 0.9.20000) PW 350 eV vacuum 5 A Gamma; "
+         "BFGS fmax 0.05 eV/A (after an LCAO dzp pre-relaxation)")
+LI_O = 1.95  # A, Li-O start distance (typical Li-O in LiTFSI ion pairs, 1.9-2.0 A)
+
+
+def obabel(smiles):
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "m.xyz")
+        subprocess.run(["obabel", "-:" + smiles, "-oxyz", "--gen3d", "best", "-O", path],
+                       check=True, capture_output=True)
+        return read(path)
+
+
+def li_chelate(tfsi):
+    """TFSI- plus Li on the O,O' chelate (O on different S) with the most room."""
+    s = [a.index for a in tfsi if a.symbol == "S"]
+    o = [a.index for a in tfsi if a.symbol == "O"]
+    p = tfsi.positions
+    best = None
+    for i in o:
+        for j in o:
+            si = min(s, key=lambda k: np.linalg.norm(p[i] - p[k]))
+            sj = min(s, key=lambda k: np.linalg.norm(p[j] - p[k]))
+            if i >= j or si == sj:
+                continue
+            m = 0.5 * (p[i] + p[j])
+            u = p[j] - p[i]
+            h2 = LI_O**2 - (np.linalg.norm(u) / 2) ** 2
+            if h2 <= 0:
+                continue
+            d = m - 0.5 * (p[si] + p[sj])
+            d -= u * (d @ u) / (u @ u)
+            li = m + d / np.linalg.norm(d) * np.sqrt(h2)
+            room = min(np.linalg.norm(p[k] - li) for k in range(len(tfsi)) if k not in (i, j))
+            if best is None or room > best[0]:
+                best = (room, li)
+    if best is None:
+        raise SystemExit("LiTFSI: no O,O' pair closer than 2 x 1.95 A in the TFSI start")
+    return Atoms("Li", [best[1]]) + tfsi
+
+
+def start(name, outdir):
+    if name == "LiTFSI":
+        relaxed = os.path.join(outdir, "TFSI-.xyz")
+        tfsi = read(relaxed) if os.path.exists(relaxed) else obabel(MOLECULES["TFSI-"][0])
+        return li_chelate(tfsi), ("TFSI- from %s, Li+ put on the O,O' chelate" %
+                                  ("inputs/molecules/TFSI-.xyz" if os.path.exists(relaxed)
+                                   else "Open Babel"))
+    return obabel(MOLECULES[name][0]), "Open Babel 3.1 --gen3d best (MMFF94) from SMILES " + \
+        MOLECULES[name][0]
+
+
+def relax(name, outdir):
+    from gpaw import GPAW, PW
+    from gpaw.mpi import world
+    atoms, how = start(name, outdir)
+    charge = MOLECULES[name][1]
+    atoms.center(vacuum=5.0)
+    atoms.pbc = True
+    log = os.path.join(tempfile.gettempdir(), "relax_%s" % name)
+    atoms.calc = GPAW(mode="lcao", basis="dzp", h=0.2, xc="PBE", charge=charge,
+                      txt=log + "_lcao.txt", symmetry={"point_group": False})
+    BFGS(atoms, logfile=log + "_lcao.bfgs").run(fmax=0.1, steps=150)
+    atoms.center(vacuum=5.0)
+    atoms.calc = GPAW(mode=PW(350), xc="PBE", charge=charge, txt=log + ".txt",
+                      symmetry={"point_group": False})
+    opt = BFGS(atoms, logfile=log + ".bfgs", trajectory=log + ".traj")
+    opt.run(fmax=0.05, steps=200)
+    energy = atoms.get_potential_energy()
+    fmax = np.max(np.linalg.norm(atoms.get_forces(), axis=1))
+    out = Atoms(atoms.get_chemical_symbols(), atoms.positions - atoms.positions.mean(axis=0))
+    out.info = {"name": name, "charge": charge,
+                "source": "%s: %s; relaxed with GPAW (tests/reference/relax_molecules.py)" %
+                (MOLECULES[name][2], how),
+                "level": LEVEL, "energy_eV": round(float(energy), 5),
+                "fmax_eV_per_A": round(float(fmax), 4), "bfgs_steps": opt.nsteps}
+    if world.rank == 0:
+        write(os.path.join(outdir, name + ".xyz"), out, format="extxyz")
+        print("%s: %d atoms, E = %.5f eV, fmax = %.4f eV/A after %d BFGS steps" %
+              (name, len(out), energy, fmax, opt.nsteps), flush=True)
+
+
+def main(argv):
+    outdir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                          "inputs", "molecules")
+    if "--outdir" in argv:
+        k = argv.index("--outdir")
+        outdir = argv[k + 1]
+        del argv[k:k + 2]
+    names = argv or [n for n in MOLECULES if n != "H2O"]
+    for n in names:
+        if n not in MOLECULES:
+            raise SystemExit("unknown molecule %s (known: %s)" % (n, ", ".join(MOLECULES)))
+        relax(n, outdir)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
