@@ -103,11 +103,17 @@ void pwlfc_free(pwlfc *lfc)
     memset(lfc, 0, sizeof *lfc);
 }
 
-/* Integer frequencies and cartesian k+G of every basis vector (the map's order). */
-static void tabulate_vectors(pwlfc *lfc)
+/* Integer frequencies and cartesian k+G of every basis vector (the map's order). The
+ * axes are folded as in GPAW's PWDescriptor: complex bases fold all three (fft_freq);
+ * real bases keep the third axis unfolded, 0..n2/2, so an even n2's Nyquist plane is
+ * +n2/2 (the density spheres pd2/pd3 include it when they reach it; pw_basis's real
+ * half sphere never contains it). Returns the largest mismatch between the tabulated
+ * |k+G|^2/2 and the basis's g2, relative to the largest g2. */
+static double tabulate_vectors(pwlfc *lfc)
 {
     const pw_basis *pw = lfc->pw;
     const fft_grid *g = pw->grid;
+    double dmax = 0, gmax = 0;
     lfc->mmax = 0;
     for (int G = 0; G < lfc->nG; G++) {
         int q = pw->map[G];
@@ -115,15 +121,20 @@ static void tabulate_vectors(pwlfc *lfc)
         int *m = lfc->m_Gc + 3 * G;
         double *kG = lfc->kG_Gv + 3 * G;
         for (int c = 0; c < 3; c++) {
-            m[c] = fft_freq(i[c], g->n[c]);
+            m[c] = (c == 2 && pw->real && 2 * i[c] <= g->n[c]) ? i[c] : fft_freq(i[c], g->n[c]);
             if (abs(m[c]) > lfc->mmax) lfc->mmax = abs(m[c]);
         }
+        double q2 = 0;
         for (int v = 0; v < 3; v++) {
             double x = 0;
             for (int c = 0; c < 3; c++) x += (m[c] + pw->kfrac[c]) * g->recip[c][v];
             kG[v] = x;
+            q2 += x * x;
         }
+        dmax = fmax(dmax, fabs(0.5 * q2 - pw->g2[G]));
+        gmax = fmax(gmax, pw->g2[G]);
     }
+    return gmax > 0 ? dmax / gmax : dmax;
 }
 
 int pwlfc_init(pwlfc *lfc, const pwlfc_funcs *fn, const pw_basis *pw, int nbmax, err *e)
@@ -145,7 +156,11 @@ int pwlfc_init(pwlfc *lfc, const pwlfc_funcs *fn, const pw_basis *pw, int nbmax,
     lfc->kG_Gv = xmalloc((3 * nG + 1) * sizeof *lfc->kG_Gv);
     lfc->f_Gs = xmalloc((nG * fn->ns + 1) * sizeof *lfc->f_Gs);
     lfc->Y_GL = xmalloc((nG * lfc->Lmax + 1) * sizeof *lfc->Y_GL);
-    tabulate_vectors(lfc);
+    double mismatch = tabulate_vectors(lfc);
+    if (mismatch > 1e-10) {
+        pwlfc_free(lfc);
+        return err_set(e, EXIT_INTERNAL, "pwlfc: basis map and |k+G|^2 disagree (%.2g relative)", mismatch);
+    }
     /* F_s(|k+G|) with |k+G| = sqrt(2 g2), GPAW's f.map(G2_G**0.5) */
     for (size_t G = 0; G < nG; G++) {
         double q = sqrt(2.0 * pw->g2[G]);

@@ -17,6 +17,13 @@ Output: one record per line, "name count v1 v2 ...", values with 17 digits.
    - H2O only: the density machinery, on GPAW's own plane-wave sets pd2 (coarse
      grid, 2 E_cut) and pd3 (fine grid, 8 E_cut): hamiltonian.vbar_Q, density.nct_q
      (nct.add with 1/nspins) and ghat.add(rhot_q, Q_aL) for Q_aL of q_formula.
+3. A real plane-wave set that reaches the Nyquist plane of an even third axis, as
+   the density spheres do when their cutoff is the grid's ecut0 = pi^2 / (2 h_max^2)
+   (ReciprocalSpaceDensity with 2 E_cut > ecut0): a cell whose third axis has the
+   largest spacing and is normal to the other two; here the sphere holds G = 4 b_2 on
+   the plane i2 = N2/2 = 4. ghat_l of O and H added with q_formula, ghat.integrate of
+   a_formula; GPAW's G list (r2c indices Q), the values on the planes i2 = 4 and
+   i2 = 0, and the norm.
 """
 import numpy as np
 from ase.build import molecule, bulk
@@ -141,6 +148,41 @@ def density_case(tag, calc):
     rec(tag + '_ghat_norm2', [(abs(rhot)**2).sum(), rhot[0].real])
 
 
+def a_formula(G2_G):
+    """a(G) = exp(-0.05 |G|^2) (cos(0.3 G) + i sin(0.7 G)), G the index."""
+    G = np.arange(len(G2_G))
+    return np.exp(-0.05 * G2_G) * (np.cos(0.3 * G) + 1j * np.sin(0.7 * G))
+
+
+def nyquist_case():
+    from gpaw.grid_descriptor import GridDescriptor
+    from gpaw.pw.descriptor import PWDescriptor
+    from gpaw.pw.lfc import PWLFC
+    from gpaw.setup import create_setup
+    cell_cv = np.array([[7.0, 0.0, 0.0], [1.3, 6.5, 0.0], [0.0, 0.0, 8.0]])
+    N_c = np.array([12, 10, 8])
+    gd = GridDescriptor(N_c, cell_cv)
+    ecut0 = 0.5 * np.pi**2 / (gd.h_cv**2).sum(1).max()
+    pd = PWDescriptor(ecut0, gd, dtype=float)
+    ghat = PWLFC([create_setup(s, 'PBE', lmax=2).ghat_l for s in 'OH'], pd)
+    spos_ac = np.array([[0.1, 0.2, 0.3], [0.55, 0.4, 0.9]])
+    ghat.set_positions(spos_ac)
+    a = pd.zeros()
+    ghat.add(a, {k: q_formula(k, np.arange(9)) for k in range(2)})
+    i_Gc = np.array(np.unravel_index(pd.Q_qG[0], (12, 10, 5))).T
+    plane = np.nonzero((i_Gc[:, 2] == 4) | (i_Gc[:, 2] == 0))[0]
+    assert (i_Gc[:, 2] == 4).any()
+    rec('nyq_cell_bohr', cell_cv)
+    rec('nyq_spos', spos_ac)
+    rec('nyq_ng', [len(a), pd.ecut])
+    rec('nyq_Q', pd.Q_qG[0])
+    rec('nyq_plane', plane)
+    rec('nyq_add', a[plane])
+    rec('nyq_add_norm2', [(abs(a)**2).sum()])
+    W = ghat.integrate(a_formula(pd.G2_qG[0]))
+    rec('nyq_integrate', np.concatenate([W[0], W[1]]))
+
+
 def main():
     h2o = molecule('H2O')
     h2o.center(vacuum=4.0)
@@ -159,6 +201,8 @@ def main():
     calc.set_positions(si)
     splines(calc.setups.setups.values())
     lfc_case('si', calc, [1, 5])
+
+    nyquist_case()
 
 
 main()

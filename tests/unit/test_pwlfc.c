@@ -396,6 +396,75 @@ static void density_case(const test_system *sys, const char *name)
     pwlfc_funcs_free(&fn);
 }
 
+/* ---------------------------------------------------------------- Nyquist plane */
+
+/* GPAW's real sphere that holds G = 4 b_2 on the Nyquist plane of the third axis (see
+ * the reference script): the basis is built from GPAW's own G list, so the test checks
+ * that pwlfc takes i2 = N2/2 as +N2/2 (GPAW's unfolded r2c axis), not -N2/2. */
+static void nyquist_case(const element *O, const element *H)
+{
+    const double *cell = ref("nyq_cell_bohr", 9), *spos = ref("nyq_spos", 6), *ng = ref("nyq_ng", 2);
+    if (!cell || !spos || !ng) return;
+    int npw = (int)ng[0];
+    const double *Q = ref("nyq_Q", npw);
+    int nplane = ref_count("nyq_plane");
+    const double *plane = ref("nyq_plane", -1);
+    if (!Q || !plane) return;
+    fft_grid grid = {.n = {12, 10, 8}};
+    memcpy(grid.cell, cell, sizeof grid.cell);
+    const double(*a)[3] = grid.cell;
+    grid.volume = a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0]) +
+                  a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
+    for (int i = 0; i < 3; i++) {   /* b_i = 2 pi (a_j x a_k) / V */
+        const double *u = a[(i + 1) % 3], *w = a[(i + 2) % 3];
+        grid.recip[i][0] = 2 * M_PI * (u[1] * w[2] - u[2] * w[1]) / grid.volume;
+        grid.recip[i][1] = 2 * M_PI * (u[2] * w[0] - u[0] * w[2]) / grid.volume;
+        grid.recip[i][2] = 2 * M_PI * (u[0] * w[1] - u[1] * w[0]) / grid.volume;
+    }
+    pw_basis pw = {.grid = &grid, .real = 1, .npw = npw};
+    pw.map = malloc(npw * sizeof *pw.map);
+    pw.g2 = malloc(npw * sizeof *pw.g2);
+    int nyq = 0;
+    for (int G = 0; G < npw; G++) {
+        int q = (int)Q[G], i0 = q / 50, i1 = (q / 5) % 10, i2 = q % 5;
+        int m[3] = {i0 < 6 ? i0 : i0 - 12, i1 < 5 ? i1 : i1 - 10, i2};
+        double q2 = 0;
+        for (int v = 0; v < 3; v++) {
+            double x = m[0] * grid.recip[0][v] + m[1] * grid.recip[1][v] + m[2] * grid.recip[2][v];
+            q2 += x * x;
+        }
+        pw.map[G] = (i0 * 10 + i1) * 8 + i2;
+        pw.g2[G] = 0.5 * q2;
+        nyq += i2 == 4;
+    }
+    ok(nyq > 0, "nyquist: the sphere holds %d G on the plane i2 = N2/2", nyq);
+    pwlfc_atom at[2] = {{O->sp.nl, O->sp.ghat_l}, {H->sp.nl, H->sp.ghat_l}};
+    pwlfc_funcs fn;
+    pwlfc lfc;
+    err e = {0};
+    if (ok(pwlfc_funcs_init(&fn, 2, at, &e) == 0 && pwlfc_init(&lfc, &fn, &pw, 1, &e) == 0 &&
+               pwlfc_set_positions(&lfc, (const double(*)[3])spos, &e) == 0,
+           "nyquist: init %s", e.msg)) {
+        double Qa[18], W[18], n2 = 0;
+        for (int k = 0; k < 2; k++)
+            for (int L = 0; L < 9; L++) Qa[k * 9 + L] = 0.1 * (k + 1) * cos(1.3 * L + 0.2 * k);
+        double complex *f = calloc(npw, sizeof *f), *vals = calloc(nplane + 1, sizeof *vals);
+        ok(pwlfc_add_real(&lfc, 1, Qa, 18, f, npw, &e) == 0, "nyquist: add %s", e.msg);
+        for (int k = 0; k < nplane; k++) vals[k] = f[(int)plane[k]];
+        for (int G = 0; G < npw; G++) n2 += creal(f[G] * conj(f[G]));
+        compare("nyq_add", (double *)vals, ref("nyq_add", 2 * nplane), 2 * nplane);
+        compare("nyq_add_norm2", &n2, ref("nyq_add_norm2", 1), 1);
+        for (int G = 0; G < npw; G++) f[G] = exp(-0.05 * 2 * pw.g2[G]) * (cos(0.3 * G) + I * sin(0.7 * G));
+        ok(pwlfc_integrate_real(&lfc, 1, f, npw, W, 18, &e) == 0, "nyquist: integrate %s", e.msg);
+        compare("nyq_integrate", W, ref("nyq_integrate", 18), 18);
+        free(f);
+        free(vals);
+        pwlfc_free(&lfc);
+    }
+    pwlfc_funcs_free(&fn);
+    pw_basis_free(&pw);
+}
+
 /* ---------------------------------------------------------------- robustness */
 
 static void check_errors(const element *O)
@@ -480,6 +549,7 @@ int main(void)
         projector_case(&si, 1, 0);
         projector_case(&si, 5, 0);
     }
+    nyquist_case(&O, &H);
     check_errors(&O);
 
     element_free(&O);
