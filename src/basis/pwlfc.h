@@ -22,7 +22,10 @@
  *
  * Real storage (basis->real: Γ-only wavefunctions, and the density grids, which GPAW
  * keeps as real functions on half spheres): only half of the G sphere is stored,
- * ψ(-G) = ψ(G)*, and c is real. GPAW's dtype=float path, reproduced exactly:
+ * ψ(-G) = ψ(G)*, and c is real. The third FFT axis is then read unfolded, index
+ * i2 = 0..n2/2 meaning +i2 (GPAW's r2c PWDescriptor: pd2/pd3 at the grid's cutoff hold
+ * the Nyquist plane +n2/2); complex bases fold every axis (fft.h). pwlfc_init checks
+ * the basis's map against its |k+G|^2. GPAW's dtype=float path, reproduced exactly:
  *   integrate:  c_nI = (2/N) Σ_G Re[f_I(G)* ψ_n(G)], with the REAL part of the G = 0
  *               term (index 0 of the basis) halved — 2 Re(...) − G=0 rule; an
  *               imaginary part of ψ(G=0) is counted twice, as in GPAW;

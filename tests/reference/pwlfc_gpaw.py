@@ -123,7 +123,8 @@ def lfc_case(tag, calc, qs):
         rec(t + '_add_S', psi2[:, S])
         rec(t + '_add_norm2', (abs(psi2)**2).sum(1))
         dP = pt.derivative(psi, q=q)
-        rec(t + '_derivative', np.concatenate([dP[a] for a in sorted(dP)], axis=1))
+        # first two bands only: keeps the file small
+        rec(t + '_derivative', np.concatenate([dP[a][:2] for a in sorted(dP)], axis=1))
 
 
 def density_case(tag, calc):

@@ -274,8 +274,8 @@ static void check_operations(const char *t, pwlfc *lfc, const double *S, int nS)
                 if (real) dv[o] = dPr[i];
                 else dv[2 * o] = creal(dP[i]), dv[2 * o + 1] = cimag(dP[i]);
             }
-    snprintf(key, sizeof key, "%s_derivative", t);
-    compare(key, dv, ref(key, (2 - real) * 3 * NB * nI), (2 - real) * 3 * NB * nI);
+    snprintf(key, sizeof key, "%s_derivative", t);   /* the reference holds bands 0 and 1 */
+    compare(key, dv, ref(key, (2 - real) * 3 * 2 * nI), (2 - real) * 3 * 2 * nI);
 
     for (int n = 0; n < NB; n++)
         for (int k = 0; k < nI; k++) {
