@@ -1,7 +1,8 @@
 /* Grimme D2 (src/dispersion): the parameter table against the checked shared table, the
  * unit conversion against ASE's constants, energy/forces/stress against an independent
  * Python implementation (tests/reference/d2_reference.py, ASE neighbour list) on an H2O
- * dimer, a Cu(111)+H2O slab (pbc T T F) and a triclinic LiTiPO bulk cell; forces and
+ * dimer, a Cu(111)+H2O slab (pbc T T F) and a triclinic LiTiPO bulk cell, and against
+ * Quantum ESPRESSO's D2 (tests/reference/d2_qe.py) on the 3D-periodic ones; forces and
  * stress against finite differences of the energy; translation invariance; cutoff
  * convergence; and clear errors for bad tables and bad settings. */
 #include <math.h>
@@ -429,6 +430,51 @@ static void test_case(const char *name)
     structure_free(&s);
 }
 
+/* Quantum ESPRESSO's D2 (tests/reference/d2_qe.py) on the 3D-periodic version of a case.
+ * QE prints 8 decimals of Ry and Ry/bohr (rounding 7e-8 eV, 1.3e-7 eV/A) and the stress
+ * in kbar with 2 decimals (rounding 3.1e-6 eV/A^3). */
+static void test_qe(const char *name)
+{
+    structure s;
+    reference ref, qe;
+    memset(&qe, 0, sizeof qe);
+    if (read_reference(name, &s, &ref)) return;
+    char rel[128];
+    snprintf(rel, sizeof rel, "tests/data/d2/%s_qe.ref", name);
+    FILE *f = fopen(path_of(rel), "r");
+    if (!ok(f != NULL, "%s: open %s", name, rel)) {
+        structure_free(&s);
+        return;
+    }
+    char line[1024];
+    int a;
+    double *st = qe.stress, x, y, z;
+    while (fgets(line, sizeof line, f)) {
+        sscanf(line, "energy %lf", &qe.energy);
+        if (sscanf(line, "force %d %lf %lf %lf", &a, &x, &y, &z) == 4 && a >= 0 && a < s.natoms)
+            qe.forces[a][0] = x, qe.forces[a][1] = y, qe.forces[a][2] = z;
+        sscanf(line, "stress %lf %lf %lf %lf %lf %lf %lf %lf %lf", st, st + 1, st + 2, st + 3, st + 4, st + 5,
+               st + 6, st + 7, st + 8);
+    }
+    fclose(f);
+    s.pbc[0] = s.pbc[1] = s.pbc[2] = 1;
+    d2_model m;
+    err e = {0};
+    double en, (*fr)[3] = calloc((size_t)s.natoms, sizeof *fr), stress[3][3];
+    if (d2_init(&m, &table, s.numbers, s.natoms, "PBE", NULL, &e) || d2_energy_forces(&m, &s, &en, fr, stress, &e))
+        ok(0, "%s", e.msg);
+    near(en * HARTREE_EV, qe.energy, 1e-6, "%s (pbc TTT): E = %.10f eV vs QE pw.x %.10f (diff %.1e)", name,
+         en * HARTREE_EV, qe.energy, en * HARTREE_EV - qe.energy);
+    double df = 0, ds = 0;
+    for (a = 0; a < s.natoms; a++)
+        for (int k = 0; k < 3; k++) df = fmax(df, fabs(fr[a][k] * HA_PER_BOHR_TO_EV_PER_ANG - qe.forces[a][k]));
+    for (int k = 0; k < 9; k++) ds = fmax(ds, fabs(stress[k / 3][k % 3] * EV_ANG3 - qe.stress[k]));
+    ok(df <= 1e-5, "%s (pbc TTT): forces vs QE: max deviation %.1e eV/A", name, df);
+    ok(ds <= 4e-6, "%s (pbc TTT): stress vs QE: max deviation %.1e eV/A^3", name, ds);
+    free(fr);
+    structure_free(&s);
+}
+
 static void test_bad_structures(void)
 {
     structure s;
@@ -476,6 +522,8 @@ int main(int argc, char **argv)
     test_case("h2o_dimer");
     test_case("slab_ttf");
     test_case("triclinic");
+    test_qe("triclinic");
+    test_qe("h2o_dimer");
     test_bad_structures();
     rmdir(tmp_dir);
     return tap_done();
