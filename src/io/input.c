@@ -157,6 +157,12 @@ static int read_dft_rest(const ictx *c, const ynode *sec, input *in)
 
 static int read_dft(const ictx *c, const ynode *sec, input *in)
 {
+    /* GPAW's default occupations: Fermi-Dirac 0.1 eV when any direction is periodic,
+     * integer (zero-width) occupations for an isolated system (gpaw/occupations.py). */
+    if (!in->atoms.pbc[0] && !in->atoms.pbc[1] && !in->atoms.pbc[2]) {
+        in->dft.smearing = SMEAR_NONE;
+        in->dft.width_ha = 0.0;
+    }
     const ynode *n;
     double cutoff_ev;
     if (!sec || ynode_is_null(sec)) return read_dft_rest(c, NULL, in);

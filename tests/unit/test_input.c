@@ -40,6 +40,23 @@ static const char h2o[] =
     "    - [H, 4.0, 5.526478, 4.0]\n"
     "    - [H, 4.0, 4.0, 4.0]\n";
 
+/* Periodic systems default to Fermi-Dirac 0.1 eV, as GPAW. */
+static void test_periodic_smearing_default(void)
+{
+    input in;
+    err e = {0};
+    char path[64], yaml[sizeof h2o];
+    memcpy(yaml, h2o, sizeof h2o);
+    char *p = strstr(yaml, "pbc: false");
+    memcpy(p, "pbc: true ", 10);
+    int rc = read_string(yaml, &in, &e, path, sizeof path);
+    ok(rc == 0, "periodic H2O accepted: %s", e.msg);
+    if (rc) return;
+    ok(in.dft.smearing == SMEAR_FERMI_DIRAC, "periodic: smearing default fermi-dirac");
+    near(in.dft.width_ha, 0.003674932247495664, 1e-17, "periodic: width default 0.1 eV in hartree");
+    input_free(&in);
+}
+
 static void test_defaults(void)
 {
     input in;
@@ -60,8 +77,8 @@ static void test_defaults(void)
      * /usr/bin/python3 -c "from ase import units; print(400/units.Hartree, 0.1/units.Hartree,
      *                      0.05/(units.Hartree/units.Bohr))" */
     near(in.dft.cutoff_ha, 14.699728989982654, 1e-13, "cutoff default 400 eV in hartree");
-    near(in.dft.width_ha, 0.003674932247495664, 1e-17, "smearing width default 0.1 eV in hartree");
-    ok(in.dft.smearing == SMEAR_FERMI_DIRAC, "smearing default fermi-dirac");
+    ok(in.dft.smearing == SMEAR_NONE && in.dft.width_ha == 0.0,
+       "isolated system: integer occupations by default (GPAW's zero width)");
     ok(in.dft.kpts[0] == 1 && in.dft.kpts[1] == 1 && in.dft.kpts[2] == 1 && in.dft.gamma == 1, "kpoints [1,1,1], gamma");
     ok(in.dft.spin == 0 && in.dft.charge == 0 && in.dft.nbands == 0 && in.dft.dispersion == DISP_NONE,
        "spin off, neutral, bands auto, no dispersion");
@@ -361,6 +378,7 @@ static void test_files(void)
 int main(void)
 {
     test_defaults();
+    test_periodic_smearing_default();
     test_everything();
     test_kpt_density();
     test_files();
