@@ -17,6 +17,9 @@ export OMPI_MCA_pml=${OMPI_MCA_pml:-ob1} OMPI_MCA_btl=${OMPI_MCA_btl:-self,vader
 # Containers and chroots without /sys make hwloc (inside Open MPI) print warnings on every
 # start; they are not pawsorb's output, and the CLI tests count stderr lines.
 export HWLOC_HIDE_ERRORS=${HWLOC_HIDE_ERRORS:-2}
+# Tests run side by side on small machines: one OpenBLAS thread each (threads spin-wait
+# under load and slow small dgemms down).
+export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 filter=${TESTS_FILTER:-.}
