@@ -19,10 +19,14 @@ static int collect(const fft_grid *grid, const double kfrac[3], double ecut_ha, 
 {
     const int *n = grid->n;
     int count = 0;
+    /* Real storage follows the r2c layout: the third axis runs 0..n3/2 unfolded, so an even
+     * n3's Nyquist plane counts as +n3/2 (GPAW's dtype=float PWDescriptor); it matters only
+     * for spheres that reach the grid's edge, such as the density's. */
+    int n2_end = real ? n[2] / 2 + 1 : n[2];
     for (int i0 = 0; i0 < n[0]; i0++)
         for (int i1 = 0; i1 < n[1]; i1++)
-            for (int i2 = 0; i2 < n[2]; i2++) {
-                int f[3] = {freq(i0, n[0]), freq(i1, n[1]), freq(i2, n[2])};
+            for (int i2 = 0; i2 < n2_end; i2++) {
+                int f[3] = {freq(i0, n[0]), freq(i1, n[1]), real ? i2 : freq(i2, n[2])};
                 if (real && !in_half_sphere(f[0], f[1], f[2])) continue;
                 double q2 = 0.0;
                 for (int x = 0; x < 3; x++) {

@@ -1,7 +1,8 @@
 /* A plane-wave basis for one k-point: all G on the coarse FFT grid with
  * |k+G|^2 / 2 <= E_cut (gpaw/pw/descriptor.py, PWDescriptor). At a Gamma-only run the
  * wavefunctions are real and only half of the G sphere is stored: G with
- * (i3 > 0) or (i3 = 0 and i2 > 0) or (i3 = 0, i2 = 0, i1 >= 0), ψ(-G) = ψ(G)*.
+ * (i3 > 0) or (i3 = 0 and i2 > 0) or (i3 = 0, i2 = 0, i1 >= 0), ψ(-G) = ψ(G)*, with i3 in
+ * 0..n3/2 as in the r2c layout (an even n3's Nyquist plane is +n3/2, as GPAW's).
  * Owns its G list; borrows the grid. */
 #ifndef PAWSORB_PW_BASIS_H
 #define PAWSORB_PW_BASIS_H

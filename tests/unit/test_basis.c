@@ -101,10 +101,37 @@ static void test_kpoints(void)
     kpoints_free(&ks);
 }
 
+/* The density's spheres reach the grid edge, where GPAW's real (r2c) layout keeps the
+ * +N/2 plane of the third axis: H2O at 400 eV, pd2 = ecut_dens on the coarse grid and
+ * pd3 = 4 ecut_dens on the fine grid, ecut_dens = min(2 ecut, 0.5 pi^2 / max h_c^2)
+ * (gpaw/pw/density.py). GPAW 22.8: 16825 and 134655 coefficients
+ * (tests/reference/pwlfc_gpaw.py prints them). */
+static void test_density_spheres(void)
+{
+    const double h2o[3][3] = {{8.0, 0, 0}, {0, 9.526478, 0}, {0, 0, 8.596309}};
+    double cell[3][3];
+    cell_from_ang(cell, h2o);
+    fft_grid g, f;
+    double ecut = 400 / HARTREE_EV;
+    fft_grid_coarse(&g, cell, ecut);
+    fft_grid_fine(&f, &g);
+    double hmax2 = 0;
+    for (int c = 0; c < 3; c++) {
+        double h2 = (cell[c][0] * cell[c][0] + cell[c][1] * cell[c][1] + cell[c][2] * cell[c][2]) / (g.n[c] * g.n[c]);
+        if (h2 > hmax2) hmax2 = h2;
+    }
+    double ecut0 = 0.5 * M_PI * M_PI / hmax2, ecut_dens = 2 * ecut < ecut0 ? 2 * ecut : ecut0;
+    double k0[3] = {0, 0, 0};
+    int n2 = pw_basis_count(&g, k0, ecut_dens, 1), n3 = pw_basis_count(&f, k0, 4 * ecut_dens, 1);
+    ok(n2 == 16825, "H2O density sphere on the coarse grid: %d coefficients (GPAW 16825)", n2);
+    ok(n3 == 134655, "H2O density sphere on the fine grid: %d coefficients (GPAW 134655)", n3);
+}
+
 int main(void)
 {
     test_fft_sizes();
     test_kpoints();
     test_grids_and_counts();
+    test_density_spheres();
     return tap_done();
 }
