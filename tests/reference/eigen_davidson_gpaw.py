@@ -1,7 +1,8 @@
 """Reference data for tests/unit/test_davidson.c (test_gpaw_davidson): one call of
 GPAW 22.8's Davidson (gpaw/eigensolvers/davidson.py, niter=2) on H2 in a small box,
-plane waves at 150 eV, Gamma-only real wavefunctions (dtype=float), 2 bands, recorded
-at the start of the 3rd SCF iteration.
+2 bands, recorded at the start of the 3rd SCF iteration:
+  real:     plane waves at 150 eV, Gamma-only real wavefunctions (dtype=float);
+  complex:  plane waves at 100 eV, the single k-point (0.25, 0, 0) (dtype=complex).
 
 Recorded: the grid and cell (so that pawsorb's pw_basis rebuilds the same G list), the
 S-orthonormal input bands psi_in, the two sets of preconditioned residuals psi2 that
@@ -12,8 +13,10 @@ bands. The C test applies "GPAW's H" as x -> HV c with V c = x (least squares): 
 pawsorb's Rayleigh-Ritz, residuals and preconditioner produce the same trial vectors,
 x lies in span(V) to rounding, and the Davidson result must equal GPAW's.
 
-Run with Debian's python: /usr/bin/python3 tests/reference/eigen_davidson_gpaw.py
+Run with Debian's python: /usr/bin/python3 tests/reference/eigen_davidson_gpaw.py real|complex
 """
+import sys
+
 import numpy as np
 from ase import Atoms
 from gpaw import GPAW, PW
@@ -73,32 +76,42 @@ def apply_HS(wfs, ham, kpt, X):
 
 
 atoms = Atoms('H2', positions=[[1.5, 1.5, 1.13], [1.5, 1.5, 1.87]], cell=[3.0, 3.0, 3.0], pbc=True)
-atoms.calc = GPAW(mode=PW(150), nbands=2, eigensolver=Recording(niter=2), txt=None,
-                  maxiter=CALL, dtype=float)
+REAL = sys.argv[1] == 'real'
+P = 'H2' if REAL else 'H2C'
+if REAL:
+    atoms.calc = GPAW(mode=PW(150), nbands=2, eigensolver=Recording(niter=2), txt=None,
+                      maxiter=CALL, dtype=float)
+else:
+    atoms.calc = GPAW(mode=PW(100), nbands=2, eigensolver=Recording(niter=2), txt=None,
+                      maxiter=CALL, kpts=[(0.25, 0, 0)])
 try:
     atoms.get_potential_energy()
 except Exception:  # not converged in CALL iterations: expected
     pass
 
 V, HV, SV = rec['V'], rec['HV'], rec['SV']
-print('/* eigen_davidson_gpaw.py: H2, 150 eV, real, 2 bands, SCF call %d */' % CALL)
-print('static const int H2_N[3] = {%d, %d, %d};' % tuple(rec['N_c']))
-print('static const double H2_CELL[3][3] = {%s};' % ', '.join(
-    '{%s}' % ', '.join('%.17g' % x for x in row) for row in rec['cell']))
-print('enum { H2_NPW = %d, H2_NB = %d };' % (V.shape[1], len(rec['psi_in'])))
-print('static const double H2_WEIGHTS[H2_NB] = {%s};' % ', '.join('%.17g' % x for x in rec['weights']))
-print('static const double H2_EPS[H2_NB] = {%s};' % ', '.join('%.17g' % x for x in rec['eps']))
-print('static const double H2_ERROR = %.17g;' % rec['error'])
+print('/* eigen_davidson_gpaw.py %s: H2, %s, 2 bands, SCF call %d */'
+      % (sys.argv[1], '150 eV, real' if REAL else '100 eV, k = (0.25, 0, 0)', CALL))
+print('enum { %s_NPW = %d };' % (P, V.shape[1]))
+print('static const gpaw_davidson %s = {' % P)
+print('  {%d, %d, %d},' % tuple(rec['N_c']))
+print('  {%s},' % ', '.join('{%s}' % ', '.join('%.17g' % x for x in row) for row in rec['cell']))
+print('  %d, %s, {%s}, %d, %s_NPW,' % (REAL, 150 if REAL else 100,
+                                     '0, 0, 0' if REAL else '0.25, 0, 0', len(rec['psi_in']), P))
+print('  {%s},' % ', '.join('%.17g' % x for x in rec['weights']))
+print('  {%s},' % ', '.join('%.17g' % x for x in rec['eps']))
+print('  %.17g,' % rec['error'])
 
 
-def block(name, A):
-    print('static const double %s[%d][H2_NPW][2] = {' % (name, len(A)))
+def block(A):
+    print('  (const double (*)[2])(const double[][%s_NPW][2]){' % P)
     for a in A:
-        print(' {' + ', '.join('{%.17g,%.17g}' % (z.real, z.imag) for z in a) + '},')
-    print('};')
+        print('   {' + ', '.join('{%.17g,%.17g}' % (z.real, z.imag) for z in a) + '},')
+    print('  },')
 
 
-block('H2_V', V)
-block('H2_HV', HV)
-block('H2_SV', SV)
-block('H2_PSI_OUT', rec['psi_out'])
+block(V)
+block(HV)
+block(SV)
+block(rec['psi_out'])
+print('};')
