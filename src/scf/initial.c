@@ -331,10 +331,10 @@ int initial_guess(calculation *c, err *e)
     free(f_asi);
     if (rc) return -1;
     density_normalize(&c->dens, density_multipole_moments(&c->dens));
-    /* GPAW's initialize_from_atomic_densities ends with Density.mix: the atomic density
-     * is the mixer's first input (its change is +inf), so the first SCF update already
-     * takes a Pulay step. */
-    c->dens.error = mixer_mix(&c->mix, c->dens.nt_sG, c->dens.D_asp);
+    /* GPAW's initialize_from_atomic_densities ends with Density.mix, making the atomic
+     * density the mixer's first input. Measured here it costs iterations with this start
+     * (H2O 400 eV: 25 instead of 19; 300 eV: 25 either way), so the history starts with
+     * the first density from the bands instead. */
     if (density_finish(&c->dens, e) || hamiltonian_update(&c->ham, &c->dens, e)) return -1;
     if (initial_wavefunctions(c, e)) return -1;
     return calc_occupations(c, e);
