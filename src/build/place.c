@@ -10,20 +10,23 @@
 
 static double dot3(const double a[3], const double b[3]) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
 
-/* Shortest distance from r to s + i a1 + j a2 over in-plane images |i|, |j| <= 2. */
+/* Shortest distance from r to s + i a1 + j a2 (+ l a3 when the slab is periodic along a3,
+ * as a POSCAR slab is) over images |i|, |j| <= 2, |l| <= 1. */
 static double image_dist(const structure *slab, const double r[3], const double s[3], int skip_zero)
 {
     double best = INFINITY;
+    int lmax = slab->pbc[2] ? 1 : 0;
     for (int i = -2; i <= 2; i++)
-        for (int j = -2; j <= 2; j++) {
-            if (skip_zero && i == 0 && j == 0) continue;
-            double d2 = 0.0;
-            for (int k = 0; k < 3; k++) {
-                double d = s[k] + i * slab->cell[0][k] + j * slab->cell[1][k] - r[k];
-                d2 += d * d;
+        for (int j = -2; j <= 2; j++)
+            for (int l = -lmax; l <= lmax; l++) {
+                if (skip_zero && i == 0 && j == 0 && l == 0) continue;
+                double d2 = 0.0;
+                for (int k = 0; k < 3; k++) {
+                    double d = s[k] + i * slab->cell[0][k] + j * slab->cell[1][k] + l * slab->cell[2][k] - r[k];
+                    d2 += d * d;
+                }
+                best = fmin(best, d2);
             }
-            best = fmin(best, d2);
-        }
     return sqrt(best);
 }
 

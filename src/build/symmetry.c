@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <spglib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,7 +28,9 @@ static void spg_input(const structure *s, double lat[3][3], double (*frac)[3])
 {
     for (int i = 0; i < 3; i++)
         for (int j = 0; j < 3; j++) lat[i][j] = s->cell[j][i];
-    for (int a = 0; a < s->natoms; a++) lattice_to_fractional(s->cell, s->pos[a], frac[a]);
+    double cell[3][3];   /* a local copy: GCC 12 misreads s->cell's size under -fsanitize */
+    memcpy(cell, s->cell, sizeof cell);
+    for (int a = 0; a < s->natoms; a++) lattice_to_fractional((const double(*)[3])cell, s->pos[a], frac[a]);
 }
 
 int symops_of_structure(symops *ops, const structure *s, double symprec, err *e)
@@ -99,8 +102,7 @@ int structure_spacegroup(const structure *s, double symprec, char symbol[11])
     symbol[0] = 0;
     if (!ds) return 0;
     int number = ds->spacegroup_number;
-    strncpy(symbol, ds->international_symbol, 10);
-    symbol[10] = 0;
+    snprintf(symbol, 11, "%.10s", ds->international_symbol);
     spg_free_dataset(ds);
     return number;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Makes the molecule library inputs/molecules/*.xyz (pawsorb build molecule NAME).
 
-Run with Debian's python (GPAW 22.8, ASE 3.22) and Open Babel 3.1 (apt: openbabel):
+Run with Debian's python (GPAW 22.8, ASE 3.22), Open Babel 3.1 (apt: openbabel) and
+xtb 6.5.1 (apt: xtb):
     /usr/bin/python3 tests/reference/relax_molecules.py [NAME ...] [--outdir DIR]
     mpirun -np 2 /usr/bin/python3 tests/reference/relax_molecules.py TFSI-
 
@@ -13,11 +14,11 @@ its conformer search), except
     studies (Arnaud, Benrabah, Sanchez, J. Phys. Chem. 100 (1996) 10882; Gejji, Suresh,
     Babu, Gadre, J. Phys. Chem. A 103 (1999) 7474: "Li+ coordinates with two oxygens,
     one from each of the different SO2 groups", anion C2).
-Every molecule is then relaxed with GPAW in two stages (the second decides the result):
-  1. LCAO pre-relaxation (dzp basis, PBE, grid spacing 0.2 A), BFGS to 0.1 eV/A, only to
-     save plane-wave steps on this 2-core machine;
-  2. PAW PBE (gpaw-setups 0.9.20000), plane waves 350 eV, 5 A of vacuum on every side,
-     Gamma point, BFGS until max |F| < 0.05 eV/A.
+Every molecule is then relaxed in two stages (the second decides the result):
+  1. GFN2-xTB pre-relaxation (`xtb --opt tight`, Bannwarth, Ehlert, Grimme, J. Chem.
+     Theory Comput. 15 (2019) 1652), only to save plane-wave steps on a 2-core machine;
+  2. GPAW: PAW PBE (gpaw-setups 0.9.20000), plane waves 350 eV, 5 A of vacuum on every
+     side, Gamma point, BFGS until max |F| < 0.05 eV/A.
 The comment line of each file records the source, this level of theory, the final
 energy and max force.
 """
@@ -45,7 +46,7 @@ MOLECULES = {
     "H2O": ("O", 0, "water"),
 }
 LEVEL = ("PBE PAW (GPAW 22.8 gpaw-setups 0.9.20000) PW 350 eV vacuum 5 A Gamma; "
-         "BFGS fmax 0.05 eV/A (after an LCAO dzp pre-relaxation)")
+         "BFGS fmax 0.05 eV/A")
 LI_O = 1.95  # A, Li-O start distance (typical Li-O in LiTFSI ion pairs, 1.9-2.0 A)
 
 
@@ -55,6 +56,16 @@ def obabel(smiles):
         subprocess.run(["obabel", "-:" + smiles, "-oxyz", "--gen3d", "best", "-O", path],
                        check=True, capture_output=True)
         return read(path)
+
+
+def xtb_opt(atoms, charge):
+    """GFN2-xTB optimisation (xtb --opt tight) of atoms; returns the optimised copy."""
+    with tempfile.TemporaryDirectory() as d:
+        write(os.path.join(d, "in.xyz"), atoms, format="xyz")
+        env = dict(os.environ, OMP_NUM_THREADS="1")
+        subprocess.run(["xtb", "in.xyz", "--opt", "tight", "--chrg", str(charge)], cwd=d, env=env,
+                       check=True, capture_output=True)
+        return read(os.path.join(d, "xtbopt.xyz"))
 
 
 def li_chelate(tfsi):
@@ -101,13 +112,11 @@ def relax(name, outdir):
     from gpaw.mpi import world
     atoms, how = start(name, outdir)
     charge = MOLECULES[name][1]
+    atoms = xtb_opt(atoms, charge)
+    how += "; GFN2-xTB 6.5.1 pre-relaxation"
     atoms.center(vacuum=5.0)
     atoms.pbc = True
     log = os.path.join(tempfile.gettempdir(), "relax_%s" % name)
-    atoms.calc = GPAW(mode="lcao", basis="dzp", h=0.2, xc="PBE", charge=charge,
-                      txt=log + "_lcao.txt", symmetry={"point_group": False})
-    BFGS(atoms, logfile=log + "_lcao.bfgs").run(fmax=0.1, steps=150)
-    atoms.center(vacuum=5.0)
     atoms.calc = GPAW(mode=PW(350), xc="PBE", charge=charge, txt=log + ".txt",
                       symmetry={"point_group": False})
     opt = BFGS(atoms, logfile=log + ".bfgs", trajectory=log + ".traj")

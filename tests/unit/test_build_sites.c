@@ -159,6 +159,29 @@ static void test_fcc111(void)
     ok(place_molecule(&s, &l.site[0], l.normal, &w, &o, &out, &r, &e2) != 0 && e2.status == EXIT_BAD_INPUT &&
            strstr(e2.msg, "rejected") && strstr(e2.msg, "1.5 A"),
        "0.3 A over a top atom is rejected: %s", e2.msg);
+    /* A slab periodic along a3 too (as POSCAR slabs are): bottom layer 0.5 A above the
+     * cell origin, cell top 2.8 A above the top layer. Flat H2O 2 A over fcc (over a
+     * bottom-layer atom) is then 1.3 A below that atom's image: refused only with pbc z. */
+    {
+        structure p3;
+        structure_copy(&p3, &s);
+        double top = -1e9, shift = s.pos[0][2] - 0.5 / BOHR_ANG;
+        for (int a = 0; a < p3.natoms; a++) p3.pos[a][2] -= shift, top = fmax(top, p3.pos[a][2]);
+        p3.cell[2][2] = top + 2.8 / BOHR_ANG;
+        site_list l3;
+        o.height = 2.0 / BOHR_ANG;
+        ok(sites_find(&p3, 1.0 / BOHR_ANG, &l3, &e) == 0 && l3.n == 4, "shifted slab: same 4 sites");
+        ok(place_molecule(&p3, &l3.site[2], l3.normal, &w, &o, &out, &r, &e) == 0, "pbc F along a3: accepted");
+        structure_free(&out);
+        p3.pbc[2] = 1;
+        e2.msg[0] = 0;
+        int refused = place_molecule(&p3, &l3.site[2], l3.normal, &w, &o, &out, &r, &e2) != 0;
+        ok(refused && strstr(e2.msg, "rejected") && r.min_dist * BOHR_ANG > 1.3 && r.min_dist * BOHR_ANG < 1.5,
+           "pbc T along a3: %.3f A from the image of the bottom layer (1.3 A below it), refused: %s",
+           r.min_dist * BOHR_ANG, e2.msg);
+        site_list_free(&l3);
+        structure_free(&p3);
+    }
     o.orient = ORIENT_UPRIGHT, o.height = 2.0 / BOHR_ANG;
     ok(place_molecule(&s, &l.site[0], l.normal, &w, &o, &out, &r, &e) == 0, "upright placement works");
     if (out.natoms == s.natoms + 3) {   /* upright: the H-H axis (longest) along z */
