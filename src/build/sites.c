@@ -232,9 +232,10 @@ static void add_bridges(const site_ctx *c, const int *group, raw_list *out)
     free(ed);
 }
 
-/* fcc / hcp names for three-fold hollows of a one-element layer of equal edges: the
- * highest atom below the hollow (within 0.3 of the edge, in-plane) is in the second
- * layer (hcp) or the third (fcc). */
+/* fcc / hcp names for three-fold hollows of a one-element layer of equal edges: "hcp"
+ * when an atom of the second layer lies under the hollow (within 0.3 of the edge,
+ * in-plane), "fcc" when none does (on fcc(111) a third-layer atom is under it, on
+ * hcp(0001) no atom is: the names of ASE's fcc111 and hcp0001 sites). */
 static site_kind classify_hollow(const site_ctx *c, const raw_site *r, const int *layer, int one_element)
 {
     if (r->ncoord != 3 || !one_element) return SITE_HOLLOW;
@@ -244,15 +245,14 @@ static site_kind classify_hollow(const site_ctx *c, const raw_site *r, const int
     for (int k = 0; k < 3; k++) edge[k] = plane_dist(c->p, uvk[k], uvk[(k + 1) % 3]);
     double lo = fmin(edge[0], fmin(edge[1], edge[2])), hi = fmax(edge[0], fmax(edge[1], edge[2]));
     if (hi > 1.05 * lo) return SITE_HOLLOW;
-    int best_layer = 0;
-    double best_h = -INFINITY;
+    int second_layer = 0;
     for (int a = 0; a < c->s->natoms; a++) {
-        if (layer[a] < 1 || layer[a] > 2) continue;
+        if (layer[a] != 1) continue;
+        second_layer = 1;
         double uv[2] = {dot3(c->s->pos[a], c->p->e1), dot3(c->s->pos[a], c->p->e2)};
-        double h = dot3(c->s->pos[a], c->p->n);
-        if (plane_dist(c->p, uv, r->uv) < 0.3 * lo && h > best_h) best_h = h, best_layer = layer[a];
+        if (plane_dist(c->p, uv, r->uv) < 0.3 * lo) return SITE_HCP;
     }
-    return best_layer == 1 ? SITE_HCP : best_layer == 2 ? SITE_FCC : SITE_HOLLOW;
+    return second_layer ? SITE_FCC : SITE_HOLLOW;
 }
 
 /* Union of sites mapped onto each other by the operations that keep the surface on top. */

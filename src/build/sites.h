@@ -6,9 +6,10 @@
  * (its midpoint), every triangle a hollow site (its centroid); triangles with a common
  * circumcircle (a square of atoms) form one hollow, and their shared diagonal is not a
  * bridge. Sites related by a symmetry operation of the whole slab (spglib, tolerance
- * 0.01 A) that keeps the surface on top are one site. A three-fold hollow of a
- * one-element top layer is called "hcp" when an atom of the second layer lies under
- * it, "fcc" when one of the third layer does, otherwise "hollow".
+ * 0.01 A) that keeps the surface on top are one site. A three-fold hollow (equal
+ * edges) of a one-element top layer is called "hcp" when an atom of the second layer
+ * lies under it and "fcc" when none does (ASE's names on fcc(111) and hcp(0001));
+ * other hollows are "hollow".
  * Positions are cartesian bohr, at the height of the highest coordinating atom. */
 #ifndef PAWSORB_BUILD_SITES_H
 #define PAWSORB_BUILD_SITES_H

@@ -21,6 +21,20 @@ for f in "$lib"/*.xyz; do
     check "$name: exits 0" '[ $? -eq 0 ]'
     relay "$name" < <($py "$PAWSORB_SRCDIR/tests/reference/build_molecule_check.py" "$f" "$t/$name.xyz" 6 2>/dev/null)
 done
+if [ -f "$lib/LiTFSI.xyz" ]; then   # the ion pair the literature reports: Li on one O of each SO2
+    relay LiTFSI < <($py - "$lib/LiTFSI.xyz" 2>/dev/null <<'PYEOF'
+import sys, numpy as np
+from ase.io import read
+a = read(sys.argv[1]); sym = a.get_chemical_symbols()
+li = sym.index("Li"); O = [i for i, s in enumerate(sym) if s == "O"]; S = [i for i, s in enumerate(sym) if s == "S"]
+near = [o for o in O if a.get_distance(li, o) < 2.2]
+owner = {o: min(S, key=lambda s: a.get_distance(o, s)) for o in near}
+ok = len(near) == 2 and len(set(owner.values())) == 2
+print("%sok 1 - Li bidentate on two O of different SO2 groups (Li-O %s A)" % ("" if ok else "not ",
+      ", ".join("%.3f" % a.get_distance(li, o) for o in near)))
+PYEOF
+)
+fi
 "$PAWSORB" build molecule --list > "$t/list.out" 2>&1
 check "--list names every library file" \
     '[ $(tr -cd , < "$t/list.out" | wc -c) -eq $(( $(ls "$lib"/*.xyz | wc -l) - 1 )) ] && grep -q "H2O" "$t/list.out"'

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# pawsorb build sites / build place: ASE's fcc111 slab (sites checked against ASE's own
+# pawsorb build sites / build place: ASE's fcc111 and hcp0001 slabs (sites checked against ASE's own
 # adsorbate_info, placement against ASE's euler_rotate: tests/reference/build_sites_ase.py),
 # the quick LATP(001) slab, and bad input.
 set -u
@@ -21,7 +21,10 @@ h2o="$PAWSORB_SRCDIR/inputs/molecules/H2O.xyz"
 $py "$ref" write "$t" 2>/dev/null
 "$PAWSORB" build sites "$t/fcc111.xyz" > "$t/sites.txt" 2>&1
 check "sites of ASE's fcc111: exits 0" '[ $? -eq 0 ]'
-relay fcc111 < <($py "$ref" check-sites "$t/fcc111.xyz" "$t/sites.txt" 2>/dev/null)
+relay fcc111 < <($py "$ref" check-sites fcc111 "$t/fcc111.xyz" "$t/sites.txt" 2>/dev/null)
+"$PAWSORB" build sites "$t/hcp0001.xyz" > "$t/hcp.txt" 2>&1
+check "sites of ASE's hcp0001: exits 0" '[ $? -eq 0 ]'
+relay hcp0001 < <($py "$ref" check-sites hcp0001 "$t/hcp0001.xyz" "$t/hcp.txt" 2>/dev/null)
 
 # placement with Euler angles, compared with ASE; site position from the table
 read -r x y <<<"$(awk '$1 == "fcc" {print $3, $4}' "$t/sites.txt")"

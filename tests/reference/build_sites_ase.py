@@ -2,9 +2,10 @@
 """ASE references for `pawsorb build sites` and `pawsorb build place` (tests/cli/build_sites.sh).
 
   build_sites_ase.py write DIR
-      writes DIR/fcc111.xyz: ase.build.fcc111('Pt', size=(2, 2, 4), vacuum=10.0), ASE 3.22
-  build_sites_ase.py check-sites SLAB.xyz SITES.txt
-      compares pawsorb's site table with ASE's own adsorption sites of fcc111
+      writes DIR/fcc111.xyz: ase.build.fcc111('Pt', size=(2, 2, 4), vacuum=10.0) and
+      DIR/hcp0001.xyz: ase.build.hcp0001('Ru', size=(2, 2, 4), vacuum=10.0), ASE 3.22
+  build_sites_ase.py check-sites fcc111|hcp0001 SLAB.xyz SITES.txt
+      compares pawsorb's site table with ASE's own adsorption sites of that surface
       (atoms.info['adsorbate_info'], the positions ase.build.add_adsorbate uses):
       exactly top, bridge, fcc, hcp, each at ASE's position modulo the surface lattice
   build_sites_ase.py check-place OUT.xyz SLAB.xyz MOLECULE.xyz X Y HEIGHT PHI THETA PSI
@@ -17,7 +18,7 @@ double precision; the files carry 10 decimals).
 import sys
 
 import numpy as np
-from ase.build import fcc111
+from ase.build import fcc111, hcp0001
 from ase.io import read, write
 
 n = 0
@@ -29,7 +30,9 @@ def tap(cond, what):
     print("%sok %d - %s" % ("" if cond else "not ", n, what))
 
 
-def reference_slab():
+def reference_slab(kind="fcc111"):
+    if kind == "hcp0001":
+        return hcp0001("Ru", size=(2, 2, 4), vacuum=10.0)
     return fcc111("Pt", size=(2, 2, 4), vacuum=10.0)
 
 
@@ -40,11 +43,11 @@ def inplane_match(p, q, cell2):
     return np.linalg.norm(d @ cell2) < 1e-6
 
 
-def check_sites(slab_path, table_path):
+def check_sites(kind, slab_path, table_path):
     slab = read(slab_path)
-    ref = reference_slab()
+    ref = reference_slab(kind)
     tap(np.allclose(slab.positions, ref.positions) and np.allclose(slab.cell, ref.cell),
-        "the slab file is ASE's fcc111 Pt (2,2,4)")
+        "the slab file is ASE's %s (2,2,4)" % kind)
     rows = [line.split() for line in open(table_path) if line.strip() and not line.startswith("#")]
     labels = [r[0] for r in rows]
     tap(sorted(labels) == ["bridge", "fcc", "hcp", "top"], "exactly top, bridge, fcc, hcp (got %s)" % labels)
@@ -90,9 +93,10 @@ def check_place(out_path, slab_path, mol_path, x, y, height, phi, theta, psi):
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "write":
-        write(sys.argv[2] + "/fcc111.xyz", reference_slab(), format="extxyz")
+        for kind in ("fcc111", "hcp0001"):
+            write(sys.argv[2] + "/%s.xyz" % kind, reference_slab(kind), format="extxyz")
     elif cmd == "check-sites":
-        check_sites(sys.argv[2], sys.argv[3])
+        check_sites(sys.argv[2], sys.argv[3], sys.argv[4])
     elif cmd == "check-place":
         check_place(sys.argv[2], sys.argv[3], sys.argv[4], *map(float, sys.argv[5:11]))
     if cmd != "write":
