@@ -348,5 +348,10 @@ int initial_guess(calculation *c, err *e)
     c->dens.error = mixer_mix(&c->mix, c->dens.nt_sG, c->dens.D_asp);
     if (density_finish(&c->dens, e) || hamiltonian_update(&c->ham, &c->dens, e)) return -1;
     if (initial_wavefunctions(c, e)) return -1;
-    return calc_occupations(c, e);
+    /* Occupations of the start for the first eigensolver step; GPAW has none yet
+     * (kpt.f_n None, fermi_levels None): its first Fermi search starts from the zero-width
+     * level, and in a gap where that search stops depends on its start. */
+    if (calc_occupations(c, e)) return -1;
+    occ_reset(&c->occ);
+    return 0;
 }

@@ -96,7 +96,11 @@ int scf_run(calculation *c, const scf_params *p, scf_history *hist, err *e)
     log_header(c->nspins);
     for (int it = 1; it <= p->max_iter; it++) {
         double eig = 0.0;
+        /* No occupations yet (right after initial_guess): GPAW weighs every band by inf
+         * (eigensolver.py, weights: kpt.f_n is None), so the first error is infinite. */
+        int fresh = c->occ.nfermi == 0;
         if (eigensolver_step(c, &eig, e)) return -1;
+        if (fresh) eig = INFINITY;
         if (calc_occupations(c, e)) return -1;
         hamiltonian_get_energy(&c->ham, c->occr.e_band, c->occr.e_entropy, c->occr.extrapolation);
         double E = c->ham.e_total_extrapolated;
