@@ -7,6 +7,7 @@
 #include "cmd/cmd.h"
 #include "core/log.h"
 #include "core/timer.h"
+#include "forces/forces.h"
 #include "io/input.h"
 #include "io/results.h"
 #include "scf/calc.h"
@@ -37,7 +38,7 @@ static int parse_args(int argc, char **argv, run_args *a, err *e)
 }
 
 static int write_results(const comm_ctx *comm, const char *path, const input *in, const calculation *c,
-                         const scf_history *h, err *e)
+                         const scf_history *h, const forces *f, err *e)
 {
     results *r = results_open(comm->world, path, e);
     if (!r) return -1;
@@ -45,7 +46,7 @@ static int write_results(const comm_ctx *comm, const char *path, const input *in
     for (int k = 0; k < c->pl->nspecies; k++) paths[k] = c->pl->species[k].path;
     if (results_set_input(r, in->text ? in->text : "", e) || results_write_structure(r, &in->atoms, e) ||
         results_set_setups(r, c->pl->nspecies, paths, e) || report_write(r, c, h, e) ||
-        results_set_status(r, h->converged ? "ok" : h->why, e)) {
+        report_write_forces(r, c, f, e) || results_set_status(r, h->converged ? "ok" : h->why, e)) {
         results_abort(r);
         return -1;
     }
@@ -56,9 +57,11 @@ static int run_scf(const comm_ctx *comm, const run_args *a, const input *in, con
 {
     calculation c;
     scf_history h = {0};
+    forces f = {0};
     int status = EXIT_OK;
     timer_start("Initialisation");
     int rc = calc_init(&c, comm, in, pl, e);
+    if (!rc) rc = forces_init(&f, &c, e);   /* D2 table and options checked before the SCF */
     if (!rc) report_setup(&c);
     if (!rc) rc = initial_guess(&c, e);
     timer_stop("Initialisation");
@@ -67,7 +70,13 @@ static int run_scf(const comm_ctx *comm, const run_args *a, const input *in, con
     if (!rc) rc = scf_run(&c, &p, &h, e);
     if (!rc) {
         report_energies(&c, &h);
-        rc = write_results(comm, a->output ? a->output : in->output.file, in, &c, &h, e);
+        timer_start("Forces");
+        rc = forces_calculate(&f, &c, &in->atoms, e);
+        timer_stop("Forces");
+        if (!rc) report_forces(&c, &f);
+    }
+    if (!rc) {
+        rc = write_results(comm, a->output ? a->output : in->output.file, in, &c, &h, &f, e);
         if (!rc && !h.converged) {
             err_set(e, EXIT_RUN_FAILED, "%s: %s", in->path, h.why);
             status = EXIT_RUN_FAILED;
@@ -75,6 +84,7 @@ static int run_scf(const comm_ctx *comm, const run_args *a, const input *in, con
     }
     timer_report();
     scf_history_free(&h);
+    forces_free(&f);
     calc_free(&c);
     return rc ? -1 : status;
 }

@@ -18,7 +18,8 @@
 
 static const char *const top_keys[] = {"task", "structure", "dft", "scf", "relax", "output", "bader", "parallel", NULL};
 static const char *const dft_keys[] = {"xc", "cutoff", "kpoints", "gamma", "smearing", "spin", "magmoms", "charge",
-                                       "dispersion", "setups", "bands", NULL};
+                                       "dispersion", "d2", "setups", "bands", NULL};
+static const char *const d2_keys[] = {"s6", "d", "sr", "cutoff", NULL};
 static const char *const scf_keys[] = {"energy_tol", "density_tol", "max_iter", "mixer", NULL};
 static const char *const mixer_keys[] = {"beta", "history", "kerker", NULL};
 static const char *const smearing_keys[] = {"method", "width", NULL};
@@ -33,7 +34,7 @@ static const char *key_elsewhere(const char *key)
     static const struct { const char *section; const char *const *keys; } sections[] = {
         {"structure", structure_leaf_keys}, {"dft", dft_keys}, {"scf", scf_keys}, {"scf.mixer", mixer_keys},
         {"dft.smearing", smearing_keys}, {"relax", relax_keys}, {"output", output_keys},
-        {"parallel", parallel_keys}, {"", top_keys}};
+        {"parallel", parallel_keys}, {"", top_keys}, {"dft.d2", d2_keys}};
     static char full[96];
     for (size_t s = 0; s < sizeof sections / sizeof *sections; s++)
         for (int i = 0; sections[s].keys[i]; i++)
@@ -117,6 +118,22 @@ static int read_magmoms(const ictx *c, const ynode *n, input *in)
     return 0;
 }
 
+/* dft.d2: Grimme D2 settings (VASP's VDW_S6, VDW_D, VDW_SR, VDW_RADIUS). */
+static int read_d2(const ictx *c, const ynode *n, input *in)
+{
+    const ynode *v;
+    double cutoff_ang;
+    if (in_check_keys(c, n, "dft.d2", d2_keys)) return -1;
+    if ((v = ynode_get(n, "s6")) && in_double_range(c, v, "dft.d2.s6", 0, 1, 100, "", &in->dft.d2.s6)) return -1;
+    if ((v = ynode_get(n, "d")) && in_double_range(c, v, "dft.d2.d", 0, 1, 1000, "", &in->dft.d2.d)) return -1;
+    if ((v = ynode_get(n, "sr")) && in_double_range(c, v, "dft.d2.sr", 0, 1, 10, "", &in->dft.d2.sr)) return -1;
+    if ((v = ynode_get(n, "cutoff"))) {
+        if (in_double_range(c, v, "dft.d2.cutoff", 0, 1, 1000, "Angstrom", &cutoff_ang)) return -1;
+        in->dft.d2.cutoff_bohr = cutoff_ang / BOHR_ANG;
+    }
+    return 0;
+}
+
 /* Keys after xc, cutoff, kpoints and smearing: scalar switches and counts. */
 static int read_dft_rest(const ictx *c, const ynode *sec, input *in)
 {
@@ -131,6 +148,10 @@ static int read_dft_rest(const ictx *c, const ynode *sec, input *in)
     if ((n = ynode_get(sec, "dispersion"))) {
         if (in_choice(c, n, "dft.dispersion", disps, &k)) return -1;
         in->dft.dispersion = k ? DISP_D2 : DISP_NONE;
+    }
+    if ((n = ynode_get(sec, "d2")) && !ynode_is_null(n)) {
+        if (read_d2(c, n, in)) return -1;
+        if (in->dft.dispersion != DISP_D2) return in_bad(c, n, "dft.d2", "options need dft.dispersion: d2");
     }
     if ((n = ynode_get(sec, "setups")) && in_string(c, n, "dft.setups", in->dft.setups, sizeof in->dft.setups))
         return -1;
@@ -330,6 +351,10 @@ static void input_defaults(input *in)
     in->dft.smearing = SMEAR_FERMI_DIRAC;
     in->dft.width_ha = 0.1 / HARTREE_EV;
     in->dft.dispersion = DISP_NONE;
+    in->dft.d2.s6 = 0.0;    /* from the functional */
+    in->dft.d2.d = 20.0;
+    in->dft.d2.sr = 1.0;
+    in->dft.d2.cutoff_bohr = 50.0 / BOHR_ANG;
     in->scf.energy_tol_ha = 5.0e-4 / HARTREE_EV;
     in->scf.density_tol = 1.0e-4;
     in->scf.max_iter = 100;

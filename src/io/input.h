@@ -33,6 +33,12 @@ typedef struct {
         int spin;             /* collinear spin polarisation */
         double charge;        /* net charge of the system, e */
         dispersion_kind dispersion;
+        struct {              /* dft.d2 (with dispersion: d2); VASP's IVDW=10 defaults */
+            double s6;        /* global scaling; 0 = from the functional (0.75 for PBE) */
+            double d;         /* damping steepness, default 20 */
+            double sr;        /* R0 scaling in the damping, default 1 */
+            double cutoff_bohr;/* real-space cutoff of the pair sum (input Angstrom, default 50) */
+        } d2;
         int nbands;           /* 0 = auto */
     } dft;
 

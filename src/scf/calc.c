@@ -22,13 +22,35 @@ static int occupations_init(calculation *c, err *e)
     return occ_init(&c->occ, p, c->nspins, c->pl->kpts.nk, c->nbands, c->pl->kpts.weight, e);
 }
 
+/* The smallest |G|^2 > 0 of the grid's reciprocal lattice, capped at 1 (the k2_min of
+ * GPAW's ReciprocalMetric, which takes |G = 0|^2 as 1). */
+static double k2_min(const fft_grid *g)
+{
+    double k2 = 1.0;
+    for (int a = -2; a <= 2; a++)
+        for (int b = -2; b <= 2; b++)
+            for (int d = -2; d <= 2; d++) {
+                double G[3], s = 0.0;
+                for (int v = 0; v < 3; v++) G[v] = a * g->recip[0][v] + b * g->recip[1][v] + d * g->recip[2][v];
+                for (int v = 0; v < 3; v++) s += G[v] * G[v];
+                if (s > 1e-10) k2 = fmin(k2, s);
+            }
+    return k2;
+}
+
+/* scf.mixer: beta and history as given; kerker auto = GPAW's plane-wave default metric
+ * (27-point, weight 50), off = no metric (weight 1), q0 = the Kerker metric
+ * M(G) = 1 + q0^2/|G|^2 of Kresse & Furthmüller (PRB 54, 11169, eq. 85), which is GPAW's
+ * ReciprocalMetric (backend 'fft') with weight w = 1 + q0^2 / k2_min. */
 static int mixer_setup(calculation *c, err *e)
 {
     mixer_params mp;
     mixer_params_default(&mp, c->nspins);
     mp.beta = c->in->scf.mix_beta;
     mp.nmaxold = c->in->scf.mix_history;
-    if (c->in->scf.kerker == 0.0) mp.weight = 1.0;
+    double q0 = c->in->scf.kerker;
+    if (q0 == 0.0) mp.weight = 1.0;
+    else if (q0 > 0.0) mp.backend = MIXER_FFT, mp.weight = 1.0 + q0 * q0 / k2_min(&c->pl->coarse);
     return mixer_init(&c->mix, &mp, c->nspins, &c->pl->coarse, c->ss.natoms, c->ss.np_a, e);
 }
 

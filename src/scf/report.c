@@ -90,3 +90,39 @@ int report_write(results *r, const calculation *c, const scf_history *h, err *e)
     free(eps), free(occ);
     return rc;
 }
+
+void report_forces(const calculation *c, const forces *f)
+{
+    double Ha = HARTREE_EV;
+    if (f->disp.on) {
+        const d2_model *m = &f->disp.m;
+        const hamiltonian *H = &c->ham;
+        log_printf("\nDispersion (Grimme D2, s6 %.3f, d %g, sR %g, cutoff %g Angstrom): %+.6f eV\n", m->s6, m->d, m->sr,
+                   m->cutoff * BOHR_ANG, f->disp.energy * Ha);
+        log_printf("Free energy + D2:  %+14.6f\n", (H->e_total_free + f->disp.energy) * Ha);
+        log_printf("Extrapolated + D2: %+14.6f\n", (H->e_total_extrapolated + f->disp.energy) * Ha);
+    }
+    /* GPAW's "Forces in eV/Ang:" table (gpaw/forces.py). */
+    log_printf("\nForces in eV/Ang%s:\n", f->disp.on ? " (D2 included)" : "");
+    for (int a = 0; a < f->natoms; a++)
+        log_printf("%3d %-2s %10.5f %10.5f %10.5f\n", a, element_symbol(c->in->atoms.numbers[a]),
+                   f->F_av[a][0] * HA_PER_BOHR_TO_EV_PER_ANG, f->F_av[a][1] * HA_PER_BOHR_TO_EV_PER_ANG,
+                   f->F_av[a][2] * HA_PER_BOHR_TO_EV_PER_ANG);
+    log_printf("Max force: %.5f eV/Ang\n", forces_fmax(f) * HA_PER_BOHR_TO_EV_PER_ANG);
+}
+
+int report_write_forces(results *r, const calculation *c, const forces *f, err *e)
+{
+    if (f->disp.on) {
+        /* /energy again with E_D2 in total and free (VASP's IVDW and ASE's D2 sums do the
+         * same); the datasets written by report_write are replaced. */
+        const hamiltonian *H = &c->ham;
+        results_term terms[] = {{"kinetic", H->e_kinetic}, {"hartree", H->e_coulomb}, {"xc", H->e_xc},
+                                {"local", H->e_zero},      {"external", H->e_external}, {"entropy", H->e_entropy},
+                                {"dispersion", f->disp.energy}};
+        double Ed = f->disp.energy;
+        results_energy en = {H->e_total_extrapolated + Ed, H->e_total_free + Ed, Ed, 7, terms};
+        if (results_write_energy(r, &en, e)) return -1;
+    }
+    return results_write_forces(r, f->natoms, (const double(*)[3])f->F_av, e);
+}

@@ -5,6 +5,7 @@
 #ifndef PAWSORB_SCF_REPORT_H
 #define PAWSORB_SCF_REPORT_H
 
+#include "forces/forces.h"
 #include "io/results.h"
 #include "scf/calc.h"
 #include "scf/scf.h"
@@ -17,5 +18,12 @@ void report_energies(const calculation *c, const scf_history *h);
 
 /* Collective over the results' communicator: /energy (+ components), /scf, /electrons. */
 int report_write(results *r, const calculation *c, const scf_history *h, err *e);
+
+/* Log: with D2 its energy and the free and extrapolated energies including it; then the
+ * forces table in eV/Angstrom (GPAW's layout) and the largest force. */
+void report_forces(const calculation *c, const forces *f);
+/* Collective: /forces (eV/Angstrom, D2 included); with D2 also /energy again, total and
+ * free including E_D2 and /energy/dispersion = E_D2 (after report_write). */
+int report_write_forces(results *r, const calculation *c, const forces *f, err *e);
 
 #endif
