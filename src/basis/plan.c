@@ -1,10 +1,13 @@
 #include "basis/plan.h"
 #include "basis/pw_basis.h"
 #include "core/elements.h"
+#include "cell/lattice.h"
+#include "core/mem.h"
 #include "setup/paw_setup.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* One dataset per element present; reads each once for its electron and orbital counts. */
@@ -50,19 +53,50 @@ static int default_bands(const plan *p, const input *in)
     return nb > cap ? cap : nb;
 }
 
-/* The parallel layout and the memory per rank: parallel/layout.h decides both, so
- * `check` and `run` build the same groups. */
-static int layout_and_memory(plan *p, const input *in, err *e)
+/* Memory per rank. Wavefunctions: bands x coefficients x k x spins, times 4 for the
+ * Davidson block (psi, H psi, residuals, preconditioned residuals); projections are
+ * small. Grids: about 12 fine-grid arrays (densities, potentials, mixer history) and
+ * 4 coarse complex FFT buffers. Until the parallel layout lands (issue 5) only k-points
+ * are divided among ranks. */
+static void estimate_memory(plan *p, int mix_history)
 {
-    parallel_problem pp = {p->ranks, p->kpts.nk * p->nspins, p->nspins, p->nbands, p->npw_max, p->real,
-                           fft_grid_points(&p->coarse), fft_grid_points(&p->fine), in->scf.mix_history,
-                           in->parallel.kpoints, in->parallel.bands};
-    if (parallel_choose(&pp, in->path, &p->layout, e)) return -1;
-    parallel_estimate_layout(&pp, p->layout, &p->par);
-    p->mem_wavefunctions = p->par.mem_wavefunctions + p->par.mem_subspace;
-    p->mem_grids = p->par.mem_grids;
-    p->mem_total = p->par.mem_total;
+    double coef = p->real ? 8.0 : 16.0;
+    int nk_local = (p->kpts.nk * p->nspins + p->ranks - 1) / p->ranks;
+    p->mem_wavefunctions = 4.0 * p->nbands * p->npw_max * coef * nk_local;
+    p->mem_grids = (12.0 + 2.0 * mix_history) * fft_grid_points(&p->fine) * 8.0 * p->nspins +
+                   4.0 * fft_grid_points(&p->coarse) * 16.0;
+    p->mem_total = p->mem_wavefunctions + p->mem_grids;
+}
+
+/* The crystal's operations (cell/symmetry.h; dft.symmetry false: identity only) and
+ * the Monkhorst-Pack grid reduced by them and time reversal, as GPAW's
+ * create_symmetry + KPointDescriptor.set_symmetry. Atoms are told apart by element and,
+ * with spin, by their initial moment rounded to 1e-3 mu_B. */
+static int kpoints_with_symmetry(plan *p, const input *in, err *e)
+{
+    const structure *s = &in->atoms;
+    int n = s->natoms > 0 ? s->natoms : 1;
+    int *id = xmalloc(n * sizeof *id);
+    double (*spos)[3] = xmalloc(n * sizeof *spos);
+    for (int a = 0; a < s->natoms; a++) lattice_to_fractional(s->cell, s->pos[a], spos[a]);
+    symmetry_atom_kinds(s->natoms, s->numbers, in->dft.spin ? s->magmoms : NULL, id);
+    symmetry sym;
+    int rc = symmetry_analyze(&sym, s->cell, s->pbc, s->natoms, id, (const double(*)[3])spos, in->dft.symmetry, 1,
+                              SYMMETRY_TOL, e);
+    free(id), free(spos);
+    if (rc) return err_wrap(e, "%s: structure", in->path);
+    kpoints_monkhorst_pack(&p->kpts, in->dft.kpts, in->dft.gamma, 0);
+    kpoints_reduce(&p->kpts, &sym);
     return 0;
+}
+
+/* GPAW's get_number_of_grid_points: a grid some operation does not map onto itself
+ * has the axes it mixes made equal, then FFT-friendly sizes (gpaw/utilities/gpts.py). */
+static void grid_fit_symmetry(fft_grid *g, const symmetry *sym)
+{
+    if (symmetry_check_grid(sym, g->n)) return;
+    symmetry_fit_grid(sym, g->n);
+    for (int c = 0; c < 3; c++) g->n[c] = fft_good_size(g->n[c], 1);
 }
 
 int plan_make(plan *p, const input *in, int ranks, err *e)
@@ -81,9 +115,10 @@ int plan_make(plan *p, const input *in, int ranks, err *e)
         return err_set(e, EXIT_BAD_INPUT, "%s: dft.bands: %d bands cannot hold %g electrons",
                        in->path, p->nbands, p->nelectrons);
 
-    kpoints_monkhorst_pack(&p->kpts, in->dft.kpts, in->dft.gamma, 1);
+    if (kpoints_with_symmetry(p, in, e)) return -1;
     p->real = kpoints_gamma_only(&p->kpts);
     fft_grid_coarse(&p->coarse, in->atoms.cell, in->dft.cutoff_ha);
+    grid_fit_symmetry(&p->coarse, &p->kpts.sym);
     fft_grid_fine(&p->fine, &p->coarse);
     p->npw_min = -1;
     double sum = 0.0;
@@ -97,7 +132,7 @@ int plan_make(plan *p, const input *in, int ranks, err *e)
     if (p->nbands > p->npw_min)
         return err_set(e, EXIT_BAD_INPUT, "%s: dft.bands: %d bands but only %d plane waves at some k-point: raise dft.cutoff",
                        in->path, p->nbands, p->npw_min);
-    if (layout_and_memory(p, in, e)) return -1;
+    estimate_memory(p, in->scf.mix_history);
     if (in->parallel.memory_per_rank_bytes > 0 && p->mem_total > in->parallel.memory_per_rank_bytes)
         return err_set(e, EXIT_BAD_INPUT,
                        "%s: parallel.memory_per_rank: the run needs about %.0f MB per rank on %d ranks, more than the %.0f MB given",

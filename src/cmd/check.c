@@ -41,25 +41,24 @@ static void print_plan(const input *in, const plan *p)
     printf("Bands           %d%s\n", p->nbands, in->dft.nbands > 0 ? "" : " (default)");
     printf("XC              %s\n", in->dft.xc);
     printf("Cutoff          %.2f eV\n", in->dft.cutoff_ha * HARTREE_EV);
-    printf("k-points        %dx%dx%d Monkhorst-Pack%s: %d in the grid, %d irreducible (time reversal)\n",
-           in->dft.kpts[0], in->dft.kpts[1], in->dft.kpts[2], in->dft.gamma ? " (Gamma-centred)" : "",
-           p->kpts.nbz, p->kpts.nk);
+    const symmetry *sym = &p->kpts.sym;
+    printf("Symmetry        %d operation%s%s%s\n", sym->nsym, sym->nsym == 1 ? "" : "s",
+           sym->point_group ? " (symmorphic point group, tolerance 1e-7)" : " (point group off: dft.symmetry false)",
+           sym->has_inversion ? ", inversion" : "");
+    printf("k-points        %dx%dx%d Monkhorst-Pack%s: %d in the grid, %d irreducible (%s)\n", in->dft.kpts[0],
+           in->dft.kpts[1], in->dft.kpts[2], in->dft.gamma ? " (Gamma-centred)" : "", p->kpts.nbz, p->kpts.nk,
+           sym->point_group ? "point group and time reversal" : "time reversal");
+    if (!p->kpts.symmetric_grid)
+        printf("                note: the k-points are not as symmetric as the crystal (as GPAW warns)\n");
     printf("Coarse grid     %d x %d x %d (wavefunctions)\n", p->coarse.n[0], p->coarse.n[1], p->coarse.n[2]);
     printf("Fine grid       %d x %d x %d (density, potentials)\n", p->fine.n[0], p->fine.n[1], p->fine.n[2]);
     if (p->real)
         printf("Plane waves     %d coefficients (real wavefunctions at Gamma)\n", p->npw_max);
     else
         printf("Plane waves     %d to %d coefficients per k-point (mean %.1f)\n", p->npw_min, p->npw_max, p->npw_mean);
-    const comm_layout *l = &p->layout;
-    printf("Parallel        %d rank%s = %d k-point group%s x %d band x %d plane-wave ranks; at most %d of %d "
-           "(spin, k) blocks per group%s\n", p->ranks, p->ranks == 1 ? "" : "s", l->kpt, l->kpt == 1 ? "" : "s",
-           l->band, l->pw, p->par.blocks_per_group, p->kpts.nk * p->nspins,
-           l->band * l->pw > 1 ? " (ranks of a group repeat its work: docs/parallel.md)" : "");
     printf("Memory          %.1f MB per rank on %d rank%s (wavefunctions %.1f MB, grids %.1f MB; estimate)\n",
            p->mem_total / 1048576.0, p->ranks, p->ranks == 1 ? "" : "s", p->mem_wavefunctions / 1048576.0,
            p->mem_grids / 1048576.0);
-    printf("Communication   %.2f MB per rank per SCF iteration (k-point sums %.2f MB, plane waves %.2f MB; estimate)\n",
-           (p->par.comm_kpt + p->par.comm_pw) / 1048576.0, p->par.comm_kpt / 1048576.0, p->par.comm_pw / 1048576.0);
 }
 
 int cmd_check(const comm_ctx *comm, int argc, char **argv)

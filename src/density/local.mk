@@ -3,3 +3,4 @@ libpawsorb_a_SOURCES += src/density/density.c src/density/density.h
 check_PROGRAMS += tests/unit/test_density
 tests_unit_test_density_SOURCES = tests/unit/test_density.c
 tests_unit_test_density_LDADD = $(TEST_LDADD)
+libpawsorb_a_SOURCES += src/density/symmetrize.c src/density/symmetrize.h

@@ -81,6 +81,9 @@ int forces_calculate(forces *f, calculation *c, const structure *s, err *e)
             for (int t = 0; t < FORCES_NTERMS; t++) x += f->F_term[t][a][v];
             f->F_av[a][v] = x;
         }
+    /* bands of the irreducible k-points only: average over the group (GPAW's
+     * symmetry.symmetrize_forces in calculator.get_forces) */
+    symmetry_symmetrize_forces(&c->pl->kpts.sym, f->F_av, NULL);
     for (int a = 0; a < na; a++)
         if (!isfinite(f->F_av[a][0] + f->F_av[a][1] + f->F_av[a][2]))
             return err_set(e, EXIT_RUN_FAILED, "forces: non-finite force on atom %d", a);

@@ -18,7 +18,7 @@
 
 static const char *const top_keys[] = {"task", "structure", "dft", "scf", "relax", "output", "bader", "parallel", NULL};
 static const char *const dft_keys[] = {"xc", "cutoff", "kpoints", "gamma", "smearing", "spin", "magmoms", "charge",
-                                       "dispersion", "d2", "setups", "bands", NULL};
+                                       "dispersion", "d2", "setups", "bands", "symmetry", NULL};
 static const char *const d2_keys[] = {"s6", "d", "sr", "cutoff", NULL};
 static const char *const scf_keys[] = {"energy_tol", "density_tol", "max_iter", "mixer", NULL};
 static const char *const mixer_keys[] = {"beta", "history", "kerker", NULL};
@@ -143,6 +143,7 @@ static int read_dft_rest(const ictx *c, const ynode *sec, input *in)
     char buf[64];
     if ((n = ynode_get(sec, "gamma")) && in_bool(c, n, "dft.gamma", &in->dft.gamma)) return -1;
     if ((n = ynode_get(sec, "spin")) && in_bool(c, n, "dft.spin", &in->dft.spin)) return -1;
+    if ((n = ynode_get(sec, "symmetry")) && in_bool(c, n, "dft.symmetry", &in->dft.symmetry)) return -1;
     if ((n = ynode_get(sec, "charge")) && in_double_range(c, n, "dft.charge", -1000, 0, 1000, "e", &in->dft.charge))
         return -1;
     if ((n = ynode_get(sec, "dispersion"))) {
@@ -348,6 +349,7 @@ static void input_defaults(input *in)
     in->dft.cutoff_ha = 400.0 / HARTREE_EV;
     in->dft.kpts[0] = in->dft.kpts[1] = in->dft.kpts[2] = 1;
     in->dft.gamma = 1;
+    in->dft.symmetry = 1;
     in->dft.smearing = SMEAR_FERMI_DIRAC;
     in->dft.width_ha = 0.1 / HARTREE_EV;
     in->dft.dispersion = DISP_NONE;

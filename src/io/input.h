@@ -40,6 +40,7 @@ typedef struct {
             double cutoff_bohr;/* real-space cutoff of the pair sum (input Angstrom, default 50) */
         } d2;
         int nbands;           /* 0 = auto */
+        int symmetry;         /* 1: point group + time reversal (default); 0: time reversal only */
     } dft;
 
     struct {

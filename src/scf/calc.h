@@ -11,6 +11,7 @@
 #include "core/comm.h"
 #include "density/density.h"
 #include "density/mixer.h"
+#include "density/symmetrize.h"
 #include "eigensolver/davidson.h"
 #include "hamiltonian/hamiltonian.h"
 #include "io/input.h"
@@ -33,6 +34,7 @@ typedef struct {
     occ_calc occ;
     mixer mix;
     davidson dav;
+    density_symmetrizer symz; /* group average of ñ and D_asp (the k-point set's operations) */
     ham_op op;
     double *eps_skn, *f_skn;  /* nspins x nk x nbands gathered for the occupations */
     occ_result occr;          /* the last occupations */

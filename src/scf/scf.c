@@ -24,24 +24,24 @@ void scf_history_free(scf_history *h)
     memset(h, 0, sizeof *h);
 }
 
-/* One Davidson step on every local block; returns the weighted error summed over all
- * blocks (collective over the world: a failure on one rank stops every rank). */
+/* One Davidson step on every block; returns the summed weighted error. */
 static int eigensolver_step(calculation *c, double *error, err *e)
 {
     wavefunctions *w = &c->wfs;
-    double *wt = xmalloc(c->nbands * sizeof *wt), *err_u = xcalloc(w->nu + 1, sizeof *err_u);
+    double *wt = xmalloc(c->nbands * sizeof *wt);
+    *error = 0.0;
     int rc = 0;
     timer_start("Davidson");
     for (int u = 0; u < w->nu && !rc; u++) {
         wfs_kpoint *q = &w->kpt_u[u];
         for (int n = 0; n < c->nbands; n++) wt[n] = fabs(wfs_occ(w, q, n));
         eig_operator op = ham_op_operator(&c->op, u);
-        rc = davidson_iterate(&c->dav, &op, c->nbands, q->psi, q->P, c->ss.nI, q->eps, wt, &err_u[u], e);
+        double err_u = 0.0;
+        rc = davidson_iterate(&c->dav, &op, c->nbands, q->psi, q->P, c->ss.nI, q->eps, wt, &err_u, e);
+        *error += err_u;
     }
     timer_stop("Davidson");
-    rc = comm_agree(c->comm, rc, e);
-    if (!rc) *error = wfs_sum_blocks(w, err_u);
-    free(wt), free(err_u);
+    free(wt);
     return rc;
 }
 
@@ -53,9 +53,11 @@ static int update_density_hamiltonian(calculation *c, err *e)
     timer_start("Density");
     memset(d->nt_sG, 0, (size_t)c->nspins * nc * sizeof *d->nt_sG);
     wfs_add_to_density(&c->wfs, d->nt_sG);
+    symmetrize_density(&c->symz, d->nt_sG, c->nspins);   /* bands of the irreducible k-points only */
     for (int s = 0; s < c->nspins; s++)
         for (long i = 0; i < nc; i++) d->nt_sG[(size_t)s * nc + i] += d->nct_G[i];
     wfs_atomic_density_matrices(&c->wfs, d->D_asp);
+    symmetrize_D_asp(&c->symz, d->D_asp, c->nspins);
     timer_start("Mix");
     d->error = mixer_mix(&c->mix, d->nt_sG, d->D_asp);
     timer_stop("Mix");

@@ -18,7 +18,7 @@ t "check si.yaml exits 0" '[ $rc -eq 0 ]'
 t "Si coarse grid 18x18x18" 'grep -q "Coarse grid *18 x 18 x 18" <<<"$out"'
 t "Si fine grid 36x36x36" 'grep -q "Fine grid *36 x 36 x 36" <<<"$out"'
 t "Si 721 to 739 coefficients per k" 'grep -q "Plane waves *721 to 739 coefficients" <<<"$out"'
-t "Si 64 k-points, 32 by time reversal" 'grep -q "64 in the grid, 32 irreducible" <<<"$out"'
+t "Si 64 k-points, 10 irreducible as GPAW (24 operations + time reversal)" 'grep -q "64 in the grid, 10 irreducible" <<<"$out" && grep -q "Symmetry *24 operations" <<<"$out"'
 t "Si 8 bands" 'grep -q "Bands *8 " <<<"$out"'
 
 # A missing dataset names the element, the family and the directories searched.
