@@ -53,19 +53,19 @@ static int default_bands(const plan *p, const input *in)
     return nb > cap ? cap : nb;
 }
 
-/* Memory per rank. Wavefunctions: bands x coefficients x k x spins, times 4 for the
- * Davidson block (psi, H psi, residuals, preconditioned residuals); projections are
- * small. Grids: about 12 fine-grid arrays (densities, potentials, mixer history) and
- * 4 coarse complex FFT buffers. Until the parallel layout lands (issue 5) only k-points
- * are divided among ranks. */
-static void estimate_memory(plan *p, int mix_history)
+/* The parallel layout and the memory per rank: parallel/layout.h decides both, so
+ * `check` and `run` build the same groups. */
+static int layout_and_memory(plan *p, const input *in, err *e)
 {
-    double coef = p->real ? 8.0 : 16.0;
-    int nk_local = (p->kpts.nk * p->nspins + p->ranks - 1) / p->ranks;
-    p->mem_wavefunctions = 4.0 * p->nbands * p->npw_max * coef * nk_local;
-    p->mem_grids = (12.0 + 2.0 * mix_history) * fft_grid_points(&p->fine) * 8.0 * p->nspins +
-                   4.0 * fft_grid_points(&p->coarse) * 16.0;
-    p->mem_total = p->mem_wavefunctions + p->mem_grids;
+    parallel_problem pp = {p->ranks, p->kpts.nk * p->nspins, p->nspins, p->nbands, p->npw_max, p->real,
+                           fft_grid_points(&p->coarse), fft_grid_points(&p->fine), in->scf.mix_history,
+                           in->parallel.kpoints, in->parallel.bands};
+    if (parallel_choose(&pp, in->path, &p->layout, e)) return -1;
+    parallel_estimate_layout(&pp, p->layout, &p->par);
+    p->mem_wavefunctions = p->par.mem_wavefunctions + p->par.mem_subspace;
+    p->mem_grids = p->par.mem_grids;
+    p->mem_total = p->par.mem_total;
+    return 0;
 }
 
 /* The crystal's operations (cell/symmetry.h; dft.symmetry false: identity only) and
@@ -132,7 +132,7 @@ int plan_make(plan *p, const input *in, int ranks, err *e)
     if (p->nbands > p->npw_min)
         return err_set(e, EXIT_BAD_INPUT, "%s: dft.bands: %d bands but only %d plane waves at some k-point: raise dft.cutoff",
                        in->path, p->nbands, p->npw_min);
-    estimate_memory(p, in->scf.mix_history);
+    if (layout_and_memory(p, in, e)) return -1;
     if (in->parallel.memory_per_rank_bytes > 0 && p->mem_total > in->parallel.memory_per_rank_bytes)
         return err_set(e, EXIT_BAD_INPUT,
                        "%s: parallel.memory_per_rank: the run needs about %.0f MB per rank on %d ranks, more than the %.0f MB given",

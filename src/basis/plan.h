@@ -9,6 +9,7 @@
 #include "cell/kpoints.h"
 #include "core/err.h"
 #include "io/input.h"
+#include "parallel/layout.h"
 
 #define PLAN_MAX_SPECIES 32
 
@@ -33,12 +34,15 @@ typedef struct {
     int npw_min, npw_max;    /* over irreducible k-points */
     double npw_mean;
     int ranks;
+    comm_layout layout;      /* k-point, band, plane-wave groups (parallel/layout.h) */
+    parallel_estimate par;   /* its memory and communication per rank */
     double mem_wavefunctions, mem_grids, mem_total;   /* bytes per rank (estimate) */
 } plan;
 
 /* Decides everything from a validated input. Errors (EXIT_BAD_INPUT) name the input
  * file and key: a missing dataset (with the search path), an impossible charge, too few
- * bands for the electrons, a run that does not fit parallel.memory_per_rank. */
+ * bands for the electrons, a parallel.kpoints/bands the ranks cannot take, a run that
+ * does not fit parallel.memory_per_rank. */
 int plan_make(plan *p, const input *in, int ranks, err *e);
 void plan_free(plan *p);
 

@@ -56,9 +56,16 @@ static void print_plan(const input *in, const plan *p)
         printf("Plane waves     %d coefficients (real wavefunctions at Gamma)\n", p->npw_max);
     else
         printf("Plane waves     %d to %d coefficients per k-point (mean %.1f)\n", p->npw_min, p->npw_max, p->npw_mean);
+    const comm_layout *l = &p->layout;
+    printf("Parallel        %d rank%s = %d k-point group%s x %d band x %d plane-wave ranks; at most %d of %d "
+           "(spin, k) blocks per group%s\n", p->ranks, p->ranks == 1 ? "" : "s", l->kpt, l->kpt == 1 ? "" : "s",
+           l->band, l->pw, p->par.blocks_per_group, p->kpts.nk * p->nspins,
+           l->band * l->pw > 1 ? " (ranks of a group repeat its work: docs/parallel.md)" : "");
     printf("Memory          %.1f MB per rank on %d rank%s (wavefunctions %.1f MB, grids %.1f MB; estimate)\n",
            p->mem_total / 1048576.0, p->ranks, p->ranks == 1 ? "" : "s", p->mem_wavefunctions / 1048576.0,
            p->mem_grids / 1048576.0);
+    printf("Communication   %.2f MB per rank per SCF iteration (k-point sums %.2f MB, plane waves %.2f MB; estimate)\n",
+           (p->par.comm_kpt + p->par.comm_pw) / 1048576.0, p->par.comm_kpt / 1048576.0, p->par.comm_pw / 1048576.0);
 }
 
 int cmd_check(const comm_ctx *comm, int argc, char **argv)

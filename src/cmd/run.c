@@ -107,7 +107,11 @@ int cmd_run(const comm_ctx *comm, int argc, char **argv)
         return cmd_fail(comm, e.msg, e.status);
     }
     log_init(a.quiet ? NULL : stdout, comm->rank);
-    int rc = run_scf(comm, &a, &in, &pl, &e);
+    /* the groups of the plan's layout (parallel/layout.h), used from here down */
+    comm_ctx lc;
+    int rc = comm_init_layout(&lc, comm->world, pl.layout, &e);
+    if (!rc) rc = run_scf(&lc, &a, &in, &pl, &e);
+    comm_free(&lc);
     plan_free(&pl);
     input_free(&in);
     if (rc) return cmd_fail(comm, e.msg, e.status ? e.status : EXIT_INTERNAL);

@@ -68,7 +68,8 @@ int calc_init(calculation *c, const comm_ctx *comm, const input *in, const plan 
     for (int k = 0; k < pl->nspecies; k++) z[k] = pl->species[k].z, paths[k] = pl->species[k].path;
     if (species_set_init(&c->ss, &in->atoms, pl->nspecies, z, paths, in->dft.xc, e)) return -1;
     if (density_grids_init(&c->grids, &pl->coarse, &pl->fine, in->dft.cutoff_ha, e)) return -1;
-    if (wfs_init(&c->wfs, &pl->coarse, &pl->kpts, c->nspins, c->nbands, pl->real, in->dft.cutoff_ha, &c->ss, e))
+    if (wfs_init(&c->wfs, comm, &pl->coarse, &pl->kpts, c->nspins, c->nbands, pl->real, in->dft.cutoff_ha, &c->ss,
+                 e))
         return -1;
     if (density_init(&c->dens, &c->grids, &c->ss, c->nspins, in->dft.charge, e)) return -1;
     if (hamiltonian_init(&c->ham, &c->grids, &c->ss, c->nspins, in->dft.xc, in->dft.charge, in->atoms.pbc, e))
@@ -106,9 +107,11 @@ int calc_occupations(calculation *c, err *e)
 {
     wavefunctions *w = &c->wfs;
     int nb = c->nbands;
-    /* blocks are spin-major, k inner: the [s][k][n] layout of occupations.h */
-    for (int u = 0; u < w->nu; u++) memcpy(c->eps_skn + (size_t)u * nb, w->kpt_u[u].eps, nb * sizeof(double));
+    /* blocks are spin-major, k inner: the [s][k][n] layout of occupations.h; every rank
+     * gets all blocks (collective over comm->kpt) and finds the same occupations */
+    wfs_gather_eigenvalues(w, c->eps_skn);
     if (occ_calculate(&c->occ, c->nelectrons, c->eps_skn, c->f_skn, &c->occr, e)) return -1;
-    for (int u = 0; u < w->nu; u++) memcpy(w->kpt_u[u].f, c->f_skn + (size_t)u * nb, nb * sizeof(double));
+    for (int u = 0; u < w->nu; u++)
+        memcpy(w->kpt_u[u].f, c->f_skn + (size_t)(w->u0 + u) * nb, nb * sizeof(double));
     return 0;
 }

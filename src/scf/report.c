@@ -31,6 +31,10 @@ void report_setup(const calculation *c)
                c->mix.p.weight);
     if (c->ham.charged)
         log_printf("Poisson: Gaussian compensation charge e^(-a r^2), a = %.3f bohr^-2\n", c->ham.alpha);
+    const comm_layout *l = &c->comm->layout;
+    log_printf("Parallel: %d rank%s = %d k-point group%s x %d band x %d plane-wave ranks; %d of %d (spin, k) blocks "
+               "here\n", c->comm->size, c->comm->size == 1 ? "" : "s", l->kpt, l->kpt == 1 ? "" : "s", l->band, l->pw,
+               c->wfs.nu, c->wfs.nu_all);
     log_section("SCF");
 }
 
@@ -53,14 +57,15 @@ void report_energies(const calculation *c, const scf_history *h)
     if (c->occr.nfermi > 0 && isfinite(c->occr.fermi[0]))
         log_printf("Fermi level: %.5f eV\n", c->occr.fermi[0] * Ha);
     if (c->nspins == 2) log_printf("Magnetic moment: %.6f\n", c->occr.magmom);
+    /* eps_skn, f_skn: every block's, gathered by calc_occupations (k-point groups) */
     const wavefunctions *w = &c->wfs;
-    for (int u = 0; u < w->nu; u++) {
-        const wfs_kpoint *q = &w->kpt_u[u];
-        if (q->k > 0 && w->nk > 4) continue;
-        log_printf("\nk-point %d (%.4f %.4f %.4f), spin %d:\n Band  Eigenvalues  Occupancy\n", q->k, w->kfrac[q->k][0],
-                   w->kfrac[q->k][1], w->kfrac[q->k][2], q->s);
-        for (int n = 0; n < c->nbands; n++)
-            log_printf("%5d %12.5f %10.5f\n", n, q->eps[n] * Ha, q->f[n] * 2.0 / c->nspins);
+    for (int u = 0; u < w->nu_all; u++) {
+        int s = u / w->nk, k = u % w->nk;
+        if (k > 0 && w->nk > 4) continue;
+        log_printf("\nk-point %d (%.4f %.4f %.4f), spin %d:\n Band  Eigenvalues  Occupancy\n", k, w->kfrac[k][0],
+                   w->kfrac[k][1], w->kfrac[k][2], s);
+        const double *eps = c->eps_skn + (size_t)u * c->nbands, *f = c->f_skn + (size_t)u * c->nbands;
+        for (int n = 0; n < c->nbands; n++) log_printf("%5d %12.5f %10.5f\n", n, eps[n] * Ha, f[n] * 2.0 / c->nspins);
     }
 }
 
@@ -78,13 +83,12 @@ int report_write(results *r, const calculation *c, const scf_history *h, err *e)
     free(dens);
     if (rc) return -1;
     const wavefunctions *w = &c->wfs;
-    size_t n = (size_t)w->nu * c->nbands;
+    size_t n = (size_t)w->nu_all * c->nbands;   /* all blocks, gathered by calc_occupations */
     double *eps = xmalloc((n + 1) * sizeof *eps), *occ = xmalloc((n + 1) * sizeof *occ);
-    for (int u = 0; u < w->nu; u++)
-        for (int b = 0; b < c->nbands; b++) {
-            eps[(size_t)u * c->nbands + b] = w->kpt_u[u].eps[b];
-            occ[(size_t)u * c->nbands + b] = w->kpt_u[u].f[b] * 2.0 / c->nspins;
-        }
+    for (size_t i = 0; i < n; i++) {
+        eps[i] = c->eps_skn[i];
+        occ[i] = c->f_skn[i] * 2.0 / c->nspins;
+    }
     double fermi = c->occr.nfermi > 0 ? c->occr.fermi[0] : NAN;
     results_electrons el = {fermi, c->nspins, w->nk, c->nbands, eps, occ, (const double(*)[3])w->kfrac, w->w_k};
     rc = results_write_electrons(r, &el, e);

@@ -24,24 +24,24 @@ void scf_history_free(scf_history *h)
     memset(h, 0, sizeof *h);
 }
 
-/* One Davidson step on every block; returns the summed weighted error. */
+/* One Davidson step on every local block; returns the weighted error summed over all
+ * blocks (collective over the world: a failure on one rank stops every rank). */
 static int eigensolver_step(calculation *c, double *error, err *e)
 {
     wavefunctions *w = &c->wfs;
-    double *wt = xmalloc(c->nbands * sizeof *wt);
-    *error = 0.0;
+    double *wt = xmalloc(c->nbands * sizeof *wt), *err_u = xcalloc(w->nu + 1, sizeof *err_u);
     int rc = 0;
     timer_start("Davidson");
     for (int u = 0; u < w->nu && !rc; u++) {
         wfs_kpoint *q = &w->kpt_u[u];
         for (int n = 0; n < c->nbands; n++) wt[n] = fabs(wfs_occ(w, q, n));
         eig_operator op = ham_op_operator(&c->op, u);
-        double err_u = 0.0;
-        rc = davidson_iterate(&c->dav, &op, c->nbands, q->psi, q->P, c->ss.nI, q->eps, wt, &err_u, e);
-        *error += err_u;
+        rc = davidson_iterate(&c->dav, &op, c->nbands, q->psi, q->P, c->ss.nI, q->eps, wt, &err_u[u], e);
     }
     timer_stop("Davidson");
-    free(wt);
+    rc = comm_agree(c->comm, rc, e);
+    if (!rc) *error = wfs_sum_blocks(w, err_u);
+    free(wt), free(err_u);
     return rc;
 }
 

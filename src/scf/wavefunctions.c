@@ -7,10 +7,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-int wfs_init(wavefunctions *w, const fft_grid *grid, const kpoint_set *kp, int nspins, int nbands, int real,
-             double ecut, const species_set *ss, err *e)
+/* This rank's blocks: the contiguous run of its k-point group (header). */
+static void local_blocks(wavefunctions *w)
+{
+    long G = w->comm->layout.kpt, g = w->comm->kgroup;
+    w->nu_all = w->nspins * w->nk;
+    w->u0 = (int)(g * w->nu_all / G);
+    w->nu = (int)((g + 1) * w->nu_all / G) - w->u0;
+    w->has_k = xcalloc(w->nk, 1);
+    for (int u = w->u0; u < w->u0 + w->nu; u++) w->has_k[u % w->nk] = 1;
+}
+
+int wfs_init(wavefunctions *w, const comm_ctx *comm, const fft_grid *grid, const kpoint_set *kp, int nspins,
+             int nbands, int real, double ecut, const species_set *ss, err *e)
 {
     memset(w, 0, sizeof *w);
+    w->comm = comm;
     w->nspins = nspins;
     w->nk = kp->nk;
     w->nbands = nbands;
@@ -33,9 +45,12 @@ int wfs_init(wavefunctions *w, const fft_grid *grid, const kpoint_set *kp, int n
     w->fft_k = xcalloc(w->nk, sizeof *w->fft_k);
     w->kfrac = xmalloc(w->nk * sizeof *w->kfrac);
     w->w_k = xmalloc(w->nk * sizeof *w->w_k);
+    local_blocks(w);
+    w->sum_u = xcalloc(w->nu_all, sizeof *w->sum_u);
     for (int k = 0; k < w->nk; k++) {
         memcpy(w->kfrac[k], kp->k[k], sizeof w->kfrac[k]);
         w->w_k[k] = kp->weight[k];
+        if (!w->has_k[k]) continue;
         if (pw_basis_init(&w->pw_k[k], grid, kp->k[k], ecut, real))
             return err_set(e, EXIT_INTERNAL, "plane-wave basis of k-point %d", k);
         if (w->pw_k[k].npw < nbands)
@@ -45,12 +60,12 @@ int wfs_init(wavefunctions *w, const fft_grid *grid, const kpoint_set *kp, int n
         if (pwlfc_init(&w->pt_k[k], &w->pt_fn, &w->pw_k[k], nbands, e)) return -1;
         if (pw_fft_init(&w->fft_k[k], &w->pw_k[k], &w->plan, e)) return -1;
     }
-    w->nu = nspins * w->nk;
-    w->kpt_u = xcalloc(w->nu, sizeof *w->kpt_u);
+    if (w->npw_max < 1) w->npw_max = 1;   /* a group without blocks keeps valid workspaces */
+    w->kpt_u = xcalloc(w->nu + 1, sizeof *w->kpt_u);
     for (int u = 0; u < w->nu; u++) {
         wfs_kpoint *q = &w->kpt_u[u];
-        q->s = u / w->nk;
-        q->k = u % w->nk;
+        q->s = (w->u0 + u) / w->nk;
+        q->k = (w->u0 + u) % w->nk;
         q->weight = w->w_k[q->k];
         q->npw = w->pw_k[q->k].npw;
         q->psi = xcalloc((size_t)nbands * q->npw, sizeof *q->psi);
@@ -84,6 +99,8 @@ void wfs_free(wavefunctions *w)
     free(w->w_k);
     free(w->work_nI);
     free(w->work_cnI);
+    free(w->has_k);
+    free(w->sum_u);
     pwlfc_funcs_free(&w->pt_fn);
     fft_plan_free(&w->plan);
     memset(w, 0, sizeof *w);
@@ -92,7 +109,7 @@ void wfs_free(wavefunctions *w)
 int wfs_set_positions(wavefunctions *w, err *e)
 {
     for (int k = 0; k < w->nk; k++)
-        if (pwlfc_set_positions(&w->pt_k[k], (const double(*)[3])w->ss->spos, e)) return -1;
+        if (w->has_k[k] && pwlfc_set_positions(&w->pt_k[k], (const double(*)[3])w->ss->spos, e)) return -1;
     return 0;
 }
 
@@ -109,6 +126,7 @@ int wfs_project(wavefunctions *w, int u, err *e)
 void wfs_add_to_density(wavefunctions *w, double *nt_sG)
 {
     long N = fft_grid_points(w->grid);
+    memset(nt_sG, 0, (size_t)w->nspins * N * sizeof *nt_sG);
     for (int u = 0; u < w->nu; u++) {
         wfs_kpoint *q = &w->kpt_u[u];
         double *nt = nt_sG + (size_t)q->s * N;
@@ -125,6 +143,7 @@ void wfs_add_to_density(wavefunctions *w, double *nt_sG)
             }
         }
     }
+    comm_sum_ordered(w->comm->kpt, nt_sG, (size_t)w->nspins * N, w->comm->work);
 }
 
 void wfs_atomic_density_matrices(wavefunctions *w, double *D_asp)
@@ -151,5 +170,23 @@ void wfs_atomic_density_matrices(wavefunctions *w, double *D_asp)
                 for (int i2 = i1; i2 < ni; i2++, p++)
                     Dp[p] += i1 == i2 ? creal(D[i1 * ni + i1]) : creal(D[i1 * ni + i2]) + creal(D[i2 * ni + i1]);
         }
-    }
+    }    comm_sum_ordered(w->comm->kpt, D_asp, (size_t)ns * ss->np, w->comm->work);
+}
+
+double wfs_sum_blocks(wavefunctions *w, const double *x_u)
+{
+    memset(w->sum_u, 0, w->nu_all * sizeof *w->sum_u);
+    for (int u = 0; u < w->nu; u++) w->sum_u[w->u0 + u] = x_u[u];
+    comm_sum_ordered(w->comm->kpt, w->sum_u, w->nu_all, w->comm->work);
+    double sum = 0.0;
+    for (int u = 0; u < w->nu_all; u++) sum += w->sum_u[u];
+    return sum;
+}
+
+void wfs_gather_eigenvalues(wavefunctions *w, double *eps_skn)
+{
+    size_t nb = w->nbands;
+    memset(eps_skn, 0, w->nu_all * nb * sizeof *eps_skn);
+    for (int u = 0; u < w->nu; u++) memcpy(eps_skn + (w->u0 + u) * nb, w->kpt_u[u].eps, nb * sizeof *eps_skn);
+    comm_sum_ordered(w->comm->kpt, eps_skn, w->nu_all * nb, w->comm->work);
 }

@@ -8,9 +8,16 @@
  * rule). Layout: band n of a (spin, k) block at psi + n ld, ld = npw; projections P at
  * P + n nI (complex; at Γ the imaginary parts are zero), atoms in ss->I_a order.
  *
- * Distribution (issue 5): the list kpt_u holds the (spin, k) blocks of this rank's
- * k-point group; the density and D_asp sums then need a reduction over comm->kpt,
- * marked in the comments. Serial now: every block is local. */
+ * Distribution (issue 5, core/comm.h): the nu_all = nspins nk blocks, spin-major
+ * (u = s nk + k), are dealt to the comm->layout.kpt k-point groups in contiguous runs,
+ * group g owning u in [g nu_all / G, (g + 1) nu_all / G) (GPAW's kd: contiguous chunks
+ * of the spin-k list). kpt_u holds this rank's blocks only (nu of them, local index);
+ * bases, projector sets and FFT maps exist only for the k-points of local blocks
+ * (has_k). The sums over blocks (density, D_asp, eigensolver error, eigenvalues for the
+ * occupations) are ordered reductions over comm->kpt (comm_sum_ordered): bit-identical
+ * run to run for one rank count; between rank counts they differ by rounding only.
+ * Ranks of one k-point group hold the same blocks and compute the same numbers until
+ * plane waves or bands are distributed inside the group. */
 #ifndef PAWSORB_WAVEFUNCTIONS_H
 #define PAWSORB_WAVEFUNCTIONS_H
 
@@ -20,6 +27,7 @@
 #include "basis/pw_basis.h"
 #include "basis/pwlfc.h"
 #include "cell/kpoints.h"
+#include "core/comm.h"
 #include "core/err.h"
 #include "hamiltonian/pwfft.h"
 #include "scf/species.h"
@@ -36,6 +44,7 @@ typedef struct {
 
 typedef struct {
     int nspins, nk, nbands, real;
+    const comm_ctx *comm;   /* borrowed */
     const species_set *ss;  /* borrowed */
     const fft_grid *grid;   /* coarse grid; borrowed */
     fft_plan plan;          /* coarse-grid transforms (real or complex) */
@@ -45,15 +54,19 @@ typedef struct {
     pw_fft *fft_k;          /* nk */
     double (*kfrac)[3];
     double *w_k;
-    int npw_max;
-    int nu;                 /* nspins * nk blocks, spin-major */
-    wfs_kpoint *kpt_u;
+    int npw_max;            /* over local k-points (1 when none) */
+    int nu_all;             /* nspins * nk blocks, spin-major */
+    int u0, nu;             /* this rank's blocks: global u0 .. u0 + nu - 1 */
+    wfs_kpoint *kpt_u;      /* nu local blocks */
+    char *has_k;            /* nk: 1 when a local block uses k-point k */
+    double *sum_u;          /* nu_all: per-block sums (work) */
     double *work_nI;        /* nbands x nI (real D algebra) */
     double complex *work_cnI;
 } wavefunctions;
 
-int wfs_init(wavefunctions *w, const fft_grid *grid, const kpoint_set *kp, int nspins, int nbands, int real,
-             double ecut, const species_set *ss, err *e);
+/* comm: its layout decides which blocks are local (borrowed for the run). */
+int wfs_init(wavefunctions *w, const comm_ctx *comm, const fft_grid *grid, const kpoint_set *kp, int nspins,
+             int nbands, int real, double ecut, const species_set *ss, err *e);
 void wfs_free(wavefunctions *w);
 /* Projector structure factors for ss->spos. */
 int wfs_set_positions(wavefunctions *w, err *e);
@@ -61,13 +74,22 @@ int wfs_set_positions(wavefunctions *w, err *e);
 /* Projections P_ni of every band of block u from its ψ (pt.integrate). */
 int wfs_project(wavefunctions *w, int u, err *e);
 
-/* nt_sG[s] += Σ_kn f_n w_k (2/nspins) |ψ_n(r)|² (coarse grid; reduction over comm->kpt
- * when distributed). */
+/* nt_sG[s] = Σ_kn f_n w_k (2/nspins) |ψ_n(r)|² (coarse grid), overwritten. Collective
+ * over comm->kpt (ordered sum of the groups' parts). */
 void wfs_add_to_density(wavefunctions *w, double *nt_sG);
 
 /* D_asp (layout of density.h) = Σ_kn f_n w_k (2/nspins) Re P*_ni P_nj, packed (GPAW's
- * calculate_atomic_density_matrices; pack counts off-diagonal pairs twice). BLAS-3. */
+ * calculate_atomic_density_matrices; pack counts off-diagonal pairs twice). BLAS-3.
+ * Collective over comm->kpt. */
 void wfs_atomic_density_matrices(wavefunctions *w, double *D_asp);
+
+/* Σ over all blocks of x_u (one value per local block, local order), added in global
+ * block order: the serial sum, bit for bit, on every rank. Collective over comm->kpt. */
+double wfs_sum_blocks(wavefunctions *w, const double *x_u);
+
+/* eps_skn (nspins x nk x nbands, occupations.h's layout) = every block's eigenvalues, on
+ * every rank (exact: each entry has one owner). Collective over comm->kpt. */
+void wfs_gather_eigenvalues(wavefunctions *w, double *eps_skn);
 
 /* Weighted occupation f_n w_k 2/nspins of band n of block u (GPAW's kpt.f_n). */
 static inline double wfs_occ(const wavefunctions *w, const wfs_kpoint *kp, int n)

@@ -1,0 +1,81 @@
+#include "parallel/layout.h"
+
+#include <math.h>
+
+/* Speed-up of r ranks working on one block: 1 while they repeat each other's work. The
+ * model for distributed plane waves (kept for sizing, PARALLEL_PW_DISTRIBUTED):
+ * 80 % efficiency per rank, a common figure for slab-decomposed 3D FFTs on one node. */
+static double speedup_in_group(int r)
+{
+    if (!PARALLEL_PW_DISTRIBUTED) return 1.0;
+    return r == 1 ? 1.0 : 0.8 * r;
+}
+
+static double time_model(const parallel_problem *p, int d)
+{
+    int per = (p->nblocks + d - 1) / d;
+    return per / speedup_in_group(p->ranks / d);
+}
+
+static int choose_kpt(const parallel_problem *p, const char *path, int *kpt, err *e)
+{
+    int R = p->ranks;
+    if (p->want_kpt > 0) {
+        if (R % p->want_kpt)
+            return err_set(e, EXIT_BAD_INPUT, "%s: parallel.kpoints: %d k-point groups do not divide %d ranks", path,
+                           p->want_kpt, R);
+        if (p->want_kpt > p->nblocks)
+            return err_set(e, EXIT_BAD_INPUT,
+                           "%s: parallel.kpoints: %d k-point groups for %d (spin, k-point) blocks would leave groups idle",
+                           path, p->want_kpt, p->nblocks);
+        *kpt = p->want_kpt;
+        return 0;
+    }
+    int best = 1;
+    for (int d = 2; d <= R && d <= p->nblocks; d++)
+        if (R % d == 0 && time_model(p, d) <= time_model(p, best)) best = d;
+    *kpt = best;
+    return 0;
+}
+
+int parallel_choose(const parallel_problem *p, const char *path, comm_layout *l, err *e)
+{
+    if (p->ranks < 1 || p->nblocks < 1)
+        return err_set(e, EXIT_INTERNAL, "parallel layout: %d ranks, %d blocks", p->ranks, p->nblocks);
+    int kpt = 1;
+    if (choose_kpt(p, path, &kpt, e)) return -1;
+    int rest = p->ranks / kpt, band = 1;
+    if (p->want_bands > 1) {
+        if (!PARALLEL_BANDS_DISTRIBUTED)
+            return err_set(e, EXIT_BAD_INPUT,
+                           "%s: parallel.bands: %d band groups asked, but bands are not distributed in this version "
+                           "(use 1 or auto; docs/parallel.md)", path, p->want_bands);
+        if (rest % p->want_bands)
+            return err_set(e, EXIT_BAD_INPUT, "%s: parallel.bands: %d band groups do not divide the %d ranks of a "
+                           "k-point group", path, p->want_bands, rest);
+        band = p->want_bands;
+    }
+    *l = (comm_layout){kpt, band, rest / band};
+    return 0;
+}
+
+void parallel_estimate_layout(const parallel_problem *p, comm_layout l, parallel_estimate *est)
+{
+    double nb = p->nbands, B = p->nblocks;
+    int per = (p->nblocks + l.kpt - 1) / l.kpt;
+    double share = (PARALLEL_PW_DISTRIBUTED ? l.pw : 1) * (PARALLEL_BANDS_DISTRIBUTED ? l.band : 1);
+    est->l = l;
+    est->blocks_per_group = per;
+    est->mem_wavefunctions = 16.0 * nb * p->npw_max * (per + 6) / share;
+    est->mem_subspace = 2.0 * (2 * nb) * (2 * nb) * (p->real ? 8.0 : 16.0);
+    est->mem_grids = (12.0 + 2.0 * p->mix_history) * p->n_fine * 8.0 * p->nspins + 4.0 * p->n_coarse * 16.0;
+    est->mem_total = est->mem_wavefunctions + est->mem_subspace + est->mem_grids;
+    double levels = l.kpt > 1 ? ceil(log2((double)l.kpt)) : 0.0;
+    est->comm_kpt = 2.0 * levels * 8.0 * (p->nspins * (double)p->n_coarse + B * nb + B);
+    est->comm_pw = 0.0;
+    if (PARALLEL_PW_DISTRIBUTED && l.pw > 1) {
+        double P = l.pw, fft = 16.0 * p->n_coarse * (P - 1) / (P * P);
+        est->comm_pw = per * (7.0 * nb * fft + 3.0 * (2 * nb) * (2 * nb) * 16.0);
+    }
+    est->time_model = time_model(p, l.kpt);
+}

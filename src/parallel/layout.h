@@ -1,0 +1,78 @@
+/* The parallel layout of a run and its estimated cost per rank: which k-point groups,
+ * band groups and plane-wave groups the ranks form (core/comm.h), how much memory each
+ * rank needs, and how many bytes each rank sends per SCF iteration. `pawsorb check`
+ * prints these and `pawsorb run` builds its communicators from the same choice, so the
+ * two cannot disagree.
+ *
+ * What is distributed in this version (docs/parallel.md): whole (spin, k) blocks over
+ * k-point groups. Ranks inside one k-point group hold the same blocks and repeat the
+ * same work (no plane-wave or band distribution yet): their memory does not fall and
+ * they give no speed-up. The estimator says so: PARALLEL_PW_DISTRIBUTED and
+ * PARALLEL_BANDS_DISTRIBUTED are 0, and the automatic choice then prefers as many
+ * k-point groups as there are blocks to share.
+ *
+ * Choice (parallel_choose), with R ranks and B = nspins x nk_irreducible blocks:
+ *   kpt  = parallel.kpoints if given (it must divide R and be <= B), else the divisor
+ *          d <= B of R with the least modelled time per iteration
+ *              t(d) = ceil(B / d) / speedup_in_group(R / d)
+ *          (ties: the larger d, so fewer groups carry the most blocks);
+ *   band = parallel.bands if given (only 1 until bands are distributed), else 1;
+ *   pw   = R / (kpt band).
+ *
+ * Memory per rank (bytes; complex double coefficients, as wavefunctions.h stores even
+ * real ones):
+ *   wavefunctions  16 nbands npw_max (ceil(B / kpt) + 6) / pw_share
+ *                  (the local blocks' ψ and the Davidson workspace of 6 blocks:
+ *                  ψ2, tmp, H ψ and S ψ of 2 nbands, eigensolver/davidson.c)
+ *   subspace       2 (2 nbands)² 8 (real) or 16 (complex): the Rayleigh-Ritz H and S
+ *   grids          (12 + 2 history) N_fine 8 nspins + 4 N_coarse 16 (densities,
+ *                  potentials, mixer history, FFT buffers; basis/plan.c's estimate)
+ * Communication per rank and SCF iteration (bytes sent, the busiest rank):
+ *   k-point sums   2 ceil(log2 kpt) 8 (nspins N_coarse + B nbands + B): density,
+ *                  eigenvalues and eigensolver errors, tree reduction plus broadcast
+ *                  (comm_sum_ordered); D_asp (a few thousand numbers) is left out;
+ *   plane waves    per block: ~7 nbands FFTs (3 H applications in the Davidson step of
+ *                  GPAW's niter = 2, each a forward and inverse transform, plus one for
+ *                  the density), each moving 16 N_coarse (pw - 1) / pw^2 bytes per rank
+ *                  in the transpose, and 3 Gram matrices (2 nbands)² 16 allreduced;
+ *                  0 while plane waves are not distributed (the model is kept for
+ *                  sizing). */
+#ifndef PAWSORB_PARALLEL_LAYOUT_H
+#define PAWSORB_PARALLEL_LAYOUT_H
+
+#include "core/comm.h"
+#include "core/err.h"
+
+/* What this version distributes (see above). */
+#define PARALLEL_PW_DISTRIBUTED 0
+#define PARALLEL_BANDS_DISTRIBUTED 0
+
+/* The problem as the layout sees it. */
+typedef struct {
+    int ranks;
+    int nblocks;             /* nspins x irreducible k-points */
+    int nspins, nbands;
+    int npw_max;             /* most plane waves at any k-point */
+    int real;                /* real wavefunctions (Gamma only) */
+    long n_coarse, n_fine;   /* grid points */
+    int mix_history;
+    int want_kpt, want_bands;/* parallel.kpoints / parallel.bands; 0 = automatic */
+} parallel_problem;
+
+typedef struct {
+    comm_layout l;
+    int blocks_per_group;    /* the most (spin, k) blocks one group holds */
+    double mem_wavefunctions, mem_subspace, mem_grids, mem_total;   /* bytes per rank */
+    double comm_kpt, comm_pw;                                       /* bytes per rank per iteration */
+    double time_model;       /* t(d) of the choice, in units of one block's serial work */
+} parallel_estimate;
+
+/* The layout for p (rules above). Errors (EXIT_BAD_INPUT) name `path` and the key:
+ * parallel.kpoints that does not divide the ranks or exceeds the blocks,
+ * parallel.bands > 1 (bands are not distributed in this version) or not dividing. */
+int parallel_choose(const parallel_problem *p, const char *path, comm_layout *l, err *e);
+
+/* Memory and communication per rank of layout l for p (formulas above). */
+void parallel_estimate_layout(const parallel_problem *p, comm_layout l, parallel_estimate *est);
+
+#endif

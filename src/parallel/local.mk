@@ -1,0 +1,5 @@
+# src/parallel: the parallel layout (k-point, band, plane-wave groups) and its cost estimate
+libpawsorb_a_SOURCES += src/parallel/layout.c src/parallel/layout.h
+check_PROGRAMS += tests/unit/test_parallel
+tests_unit_test_parallel_SOURCES = tests/unit/test_parallel.c
+tests_unit_test_parallel_LDADD = $(TEST_LDADD)
