@@ -2,6 +2,7 @@
 
 #include "core/mem.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,8 +20,12 @@ int dispersion_init(dispersion *d, const input *in, err *e)
     int rc = d2_table_load(t, e);
     if (rc) err_wrap(e, "%s: dft.dispersion: d2", in->path);
     if (!rc && d2_init(&d->m, t, in->atoms.numbers, in->atoms.natoms, in->dft.xc, &o, e)) {
-        rc = err_wrap(e, "%s: dft.dispersion: d2%s", in->path,
-                      in->dft.d2.s6 > 0 ? "" : " (dft.d2.s6 sets s6 for functionals Grimme gives none for)");
+        /* "input.yaml: dft.dispersion: d2: no s6 for functional 'LDA' (...); set dft.d2.s6" */
+        char why[sizeof e->msg];
+        const char *lib = "dispersion d2: ";
+        snprintf(why, sizeof why, "%s", strncmp(e->msg, lib, strlen(lib)) ? e->msg : e->msg + strlen(lib));
+        int s6 = in->dft.d2.s6 <= 0 && strstr(why, "s6");
+        rc = err_set(e, e->status, "%s: dft.dispersion: d2: %.1800s%s", in->path, why, s6 ? "; set dft.d2.s6" : "");
     }
     free(t);
     if (rc) return -1;
