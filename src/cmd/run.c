@@ -1,10 +1,11 @@
 /* pawsorb run INPUT.yaml [--output FILE.h5] [--quiet]: the plane-wave PAW SCF of the
- * input's structure (task scf; the other tasks are not in this version), with the log
+ * input's structure (task scf), or its relaxation (task relax: cmd/relax.h), with the log
  * on stdout (rank 0) and the results file of docs/interface.md. Exit status 0, or 2
  * when the SCF did not converge (the results file is still written, status saying
  * why), 1 for bad input, 3 for internal errors. */
 #include "basis/plan.h"
 #include "cmd/cmd.h"
+#include "cmd/relax.h"
 #include "core/log.h"
 #include "core/timer.h"
 #include "forces/forces.h"
@@ -96,9 +97,9 @@ int cmd_run(const comm_ctx *comm, int argc, char **argv)
     if (parse_args(argc, argv, &a, &e)) return cmd_fail(comm, e.msg, e.status);
     input in;
     if (input_read(a.input, &in, &e)) return cmd_fail(comm, e.msg, e.status);
-    if (in.task != TASK_SCF) {
+    if (in.task != TASK_SCF && in.task != TASK_RELAX) {
         input_free(&in);
-        return cmd_fail(comm, "run: only task: scf is in this version", EXIT_BAD_INPUT);
+        return cmd_fail(comm, "run: only task: scf and task: relax are in this version", EXIT_BAD_INPUT);
     }
     plan pl;
     if (plan_make(&pl, &in, comm->size, &e)) {
@@ -110,7 +111,8 @@ int cmd_run(const comm_ctx *comm, int argc, char **argv)
     /* the groups of the plan's layout (parallel/layout.h), used from here down */
     comm_ctx lc;
     int rc = comm_init_layout(&lc, comm->world, pl.layout, &e);
-    if (!rc) rc = run_scf(&lc, &a, &in, &pl, &e);
+    if (!rc) rc = in.task == TASK_RELAX ? run_relax(&lc, &in, &pl, a.output ? a.output : in.output.file, &e)
+                                      : run_scf(&lc, &a, &in, &pl, &e);
     comm_free(&lc);
     plan_free(&pl);
     input_free(&in);
