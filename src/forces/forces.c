@@ -31,6 +31,7 @@ int forces_init(forces *f, const calculation *c, err *e)
     if (c->dens.nct_fn.nI > nx) nx = c->dens.nct_fn.nI;
     if (c->ham.vbar_fn.nI > nx) nx = c->ham.vbar_fn.nI;
     w->dX = xcalloc(3 * (size_t)nx + 1, sizeof *w->dX);
+    w->F_local = xcalloc(na + 1, sizeof *w->F_local);
     for (int t = 0; t < FORCES_NTERMS; t++) f->F_term[t] = xcalloc(na + 1, sizeof *f->F_term[t]);
     f->F_av = xcalloc(na + 1, sizeof *f->F_av);
     return dispersion_init(&f->disp, c->in, e);
@@ -45,6 +46,7 @@ void forces_free(forces *f)
     free(w->PO);
     free(w->X_ii);
     free(w->dX);
+    free(w->F_local);
     for (int t = 0; t < FORCES_NTERMS; t++) free(f->F_term[t]);
     free(f->F_av);
     memset(f, 0, sizeof *f);

@@ -18,10 +18,13 @@
  * state GPAW uses after its SCF loop: the last wavefunctions with the density and
  * Hamiltonian they were solved in.
  *
- * Symmetry: pawsorb reduces k-points by time reversal only; the k and -k terms are complex
- * conjugates, so the weighted sum over the irreducible points is already the full-zone
- * force. Point-group symmetrisation (GPAW's symmetrize_forces) comes with spglib
- * k-point reduction.
+ * Symmetry: the bands exist at the irreducible k-points only, so forces_calculate
+ * averages the sum over the point group (GPAW's symmetrize_forces, cell/symmetry.h); with
+ * time reversal alone the k and -k terms are complex conjugates and the weighted sum is
+ * already the full-zone force.
+ *
+ * k-point groups (issue 5): each rank holds the blocks of its group; the nonlocal term is
+ * summed over the groups, the grid terms are the same on every rank.
  *
  * Units: hartree/bohr. Workspaces are allocated by forces_init; forces_calculate
  * allocates nothing. */
@@ -48,6 +51,7 @@ typedef struct {
     double complex *PH, *PO;  /* nb x nI: P ΔH and P ΔO per atom column block */
     double complex *X_ii;     /* nimax^2 */
     double *dX;               /* 3 x max(nL, nI_nct, nI_vbar): density-term derivatives */
+    double (*F_local)[3];     /* natoms: this rank's part of the nonlocal force */
 } forces_work;
 
 typedef struct {
@@ -67,7 +71,8 @@ void forces_free(forces *f);
  * positions must be those of c->ss). Also sets f->disp.energy (0 without D2). */
 int forces_calculate(forces *f, calculation *c, const structure *s, err *e);
 
-/* The terms, each ADDED to F (natoms x 3, hartree/bohr). */
+/* The terms, each ADDED to F (natoms x 3, hartree/bohr). forces_nonlocal is collective
+ * over w->comm->kpt (the blocks of every k-point group summed). */
 int forces_nonlocal(forces_work *ws, wavefunctions *w, const hamiltonian *h, double (*F)[3], err *e);
 int forces_compensation(forces_work *ws, density *d, const hamiltonian *h, double (*F)[3], err *e);
 int forces_zero_potential(forces_work *ws, const density *d, hamiltonian *h, double (*F)[3], err *e);

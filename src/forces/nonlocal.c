@@ -44,9 +44,9 @@ int forces_nonlocal(forces_work *ws, wavefunctions *w, const hamiltonian *h, dou
 {
     const species_set *ss = w->ss;
     int nb = w->nbands, nI = ws->nI, ns = w->nspins;
-    /* Local blocks only; when k-points are distributed (issue 5) the caller sums F over
-     * the k-point groups. */
-    for (int u = 0; u < w->nu; u++) {
+    double (*Fl)[3] = ws->F_local;
+    memset(Fl, 0, (size_t)ss->natoms * sizeof *Fl);
+    for (int u = 0; u < w->nu; u++) {   /* this rank's blocks */
         const wfs_kpoint *q = &w->kpt_u[u];
         if (derivatives(ws, w, q, e)) return -1;
         for (int a = 0; a < ss->natoms; a++) {
@@ -67,9 +67,14 @@ int forces_nonlocal(forces_work *ws, wavefunctions *w, const hamiltonian *h, dou
                     double s = 0.0;
                     for (int j = ss->I_a[a]; j < ss->I_a[a + 1]; j++)
                         s += creal(conj(dP[j]) * (f * PH[j] - fe * PO[j]));
-                    F[a][v] += 2.0 * s;
+                    Fl[a][v] += 2.0 * s;
                 }
         }
     }
+    /* the other k-point groups' blocks (collective over comm->kpt, ordered: the same bits
+     * on every rank) */
+    comm_sum_ordered(w->comm->kpt, &Fl[0][0], 3 * (size_t)ss->natoms, w->comm->work);
+    for (int a = 0; a < ss->natoms; a++)
+        for (int v = 0; v < 3; v++) F[a][v] += Fl[a][v];
     return 0;
 }

@@ -16,3 +16,13 @@ for c in ${FORCES_CASES:-h2 si_dx o2}; do
     n=$((n + 1)); [ "$verdict" = PASS ] && echo "ok $n - $what" || echo "not ok $n - $what"
   done < <(/usr/bin/python3 "$PAWSORB_SRCDIR/tests/reference/forces_compare.py" "$tmp/$c.h5" "$d/gpaw_$c.json" 2>&1)
 done
+
+# k-point groups: the nonlocal term summed over the groups (2 ranks, 2 of 4 blocks each).
+if [ -z "${FORCES_CASES:-}" ]; then
+  mpirun=${MPIRUN:-mpirun}
+  "$mpirun" -n 2 --oversubscribe "$PAWSORB" run "$d/si_dx.yaml" --output "$tmp/si_mpi.h5" --quiet; rc=$?
+  t "si_dx on 2 ranks (2 k-point groups) exits 0" '[ $rc -eq 0 ]'
+  while read -r verdict what; do
+    n=$((n + 1)); [ "$verdict" = PASS ] && echo "ok $n - 2 ranks: $what" || echo "not ok $n - 2 ranks: $what"
+  done < <(/usr/bin/python3 "$PAWSORB_SRCDIR/tests/reference/forces_compare.py" "$tmp/si_mpi.h5" "$d/gpaw_si_dx.json" 2>&1)
+fi
