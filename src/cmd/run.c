@@ -3,6 +3,7 @@
  * on stdout (rank 0) and the results file of docs/interface.md. Exit status 0, or 2
  * when the SCF did not converge (the results file is still written, status saying
  * why), 1 for bad input, 3 for internal errors. */
+#include "bader/after_scf.h"
 #include "basis/plan.h"
 #include "cmd/cmd.h"
 #include "cmd/relax.h"
@@ -39,7 +40,7 @@ static int parse_args(int argc, char **argv, run_args *a, err *e)
 }
 
 static int write_results(const comm_ctx *comm, const char *path, const input *in, const calculation *c,
-                         const scf_history *h, const forces *f, err *e)
+                         const scf_history *h, const forces *f, const bader_scf *bs, err *e)
 {
     results *r = results_open(comm->world, path, e);
     if (!r) return -1;
@@ -47,7 +48,7 @@ static int write_results(const comm_ctx *comm, const char *path, const input *in
     for (int k = 0; k < c->pl->nspecies; k++) paths[k] = c->pl->species[k].path;
     if (results_set_input(r, in->text ? in->text : "", e) || results_write_structure(r, &in->atoms, e) ||
         results_set_setups(r, c->pl->nspecies, paths, e) || report_write(r, c, h, e) ||
-        report_write_forces(r, c, f, e) || results_set_status(r, h->converged ? "ok" : h->why, e)) {
+        report_write_forces(r, c, f, e) || bader_after_scf_write(r, bs, e) || results_set_status(r, h->converged ? "ok" : h->why, e)) {
         results_abort(r);
         return -1;
     }
@@ -76,14 +77,18 @@ static int run_scf(const comm_ctx *comm, const run_args *a, const input *in, con
         timer_stop("Forces");
         if (!rc) report_forces(&c, &f);
     }
+    bader_scf bs = {0};
+    const char *out_path = a->output ? a->output : in->output.file;
+    if (!rc && h.converged) rc = bader_after_scf(&c, in, out_path, &bs, e);   /* output.cube, bader: true */
     if (!rc) {
-        rc = write_results(comm, a->output ? a->output : in->output.file, in, &c, &h, &f, e);
+        rc = write_results(comm, out_path, in, &c, &h, &f, &bs, e);
         if (!rc && !h.converged) {
             err_set(e, EXIT_RUN_FAILED, "%s: %s", in->path, h.why);
             status = EXIT_RUN_FAILED;
         }
     }
     timer_report();
+    bader_scf_free(&bs);
     scf_history_free(&h);
     forces_free(&f);
     calc_free(&c);

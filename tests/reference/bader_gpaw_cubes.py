@@ -2,11 +2,11 @@
 """All-electron density cubes from GPAW 22.8 for checking pawsorb's Bader code
 (run with /usr/bin/python3; ~1-2 min on 2 cores).
 
-    /usr/bin/python3 tests/reference/bader_gpaw_cubes.py OUTDIR [CASE ...]
+    /usr/bin/python3 tests/reference/bader_gpaw_cubes.py OUTDIR [CASE ...] [--ecut=EV] [--ref4]
 
 CASE: h2o (ASE g2 H2O, vacuum 4 A, periodic box as tests/data/scf/h2o_*.yaml) and lif
 (rocksalt a = 4.03 A, primitive fcc cell, non-orthogonal, 4x4x4 Monkhorst-Pack,
-Fermi-Dirac 0.1 eV). PW 500 eV, PBE, GPAW's default setups. For each case writes
+Fermi-Dirac 0.1 eV). PW 500 eV (or --ecut), PBE, GPAW's default setups. For each case writes
 OUTDIR/CASE_ae2.cube: calc.get_all_electron_density(gridrefinement=2), in
 electrons/bohr^3 (z fastest, as every cube file); OUTDIR/CASE_ae4.cube with
 gridrefinement=4 when --ref4 is given; OUTDIR/CASE_pseudo.cube the pseudo density;
@@ -37,7 +37,8 @@ def main():
     names = [a for a in sys.argv[2:] if not a.startswith('--')] or ['h2o', 'lif']
     for name in names:
         atoms, kw = case(name)
-        calc = GPAW(mode=PW(500), xc='PBE', txt=f'{out}/{name}_gpaw.txt', **kw)
+        ecut = float(next((a[7:] for a in sys.argv if a.startswith('--ecut=')), 500))
+        calc = GPAW(mode=PW(ecut), xc='PBE', txt=f'{out}/{name}_gpaw.txt', **kw)
         atoms.calc = calc
         e = atoms.get_potential_energy()
         info = {'energy_eV': e, 'symbols': atoms.get_chemical_symbols()}
