@@ -6,13 +6,11 @@
 set -u
 src=${PAWSORB_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
 build=${PAWSORB_BUILDDIR:-$src/build}
-export PAWSORB_SRCDIR=$src PAWSORB_BUILDDIR=$build PAWSORB="$build/pawsorb"
+export PAWSORB_SRCDIR=$src PAWSORB_BUILDDIR=$build PAWSORB_BIN="$build/pawsorb"
 # Open MPI refuses to start as root without these; CI runs as root.
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
-# Single-node test settings: shared-memory transport only, no UCX probing. They cut each
-# pawsorb start from ~0.65 s to ~0.4 s (measured); production runs keep the site's MCA.
-# (ess_singleton_isolated would save another 0.2 s but races on the session directory when
-# several singletons start at once: 9 of 60 concurrent starts failed.)
+# Single-node test settings: shared-memory transport only, no UCX probing; production runs
+# keep the site's MCA.
 export OMPI_MCA_pml=${OMPI_MCA_pml:-ob1} OMPI_MCA_btl=${OMPI_MCA_btl:-self,vader} OMPI_MCA_osc=${OMPI_MCA_osc:-^ucx}
 # Containers and chroots without /sys make hwloc (inside Open MPI) print warnings on every
 # start; they are not pawsorb's output, and the CLI tests count stderr lines.
@@ -22,6 +20,29 @@ export HWLOC_HIDE_ERRORS=${HWLOC_HIDE_ERRORS:-2}
 export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# Every test process (unit test programs and pawsorb itself, through $PAWSORB) starts as an
+# Open MPI singleton with its own TMPDIR and without a daemon (ess_singleton_isolated).
+# Measured on this 2-core machine with 16 concurrent starts: the default singleton mode
+# crashed in MPI_Finalize (Open MPI 4.1.4 progress-thread race) in 1 of ~200 starts, and
+# isolated mode with a shared TMPDIR failed to create its session directory in 9 of 60;
+# isolated mode with a private TMPDIR: 0 of 400. Under mpirun the wrapper changes nothing.
+wrapper=$build/tests/pawsorb-isolated
+mkdir -p "$build/tests"
+cat > "$wrapper" <<'WRAP'
+#!/bin/sh
+d=$(mktemp -d "${TMPDIR:-/tmp}/pawsorb-test.XXXXXX") || exit 3
+TMPDIR=$d OMPI_MCA_ess_singleton_isolated=1 "$@"
+rc=$?
+rm -rf "$d"
+exit $rc
+WRAP
+chmod +x "$wrapper"
+cat > "$build/tests/pawsorb" <<WRAP
+#!/bin/sh
+exec "$wrapper" "$PAWSORB_BIN" "\$@"
+WRAP
+chmod +x "$build/tests/pawsorb"
+export PAWSORB="$build/tests/pawsorb"
 filter=${TESTS_FILTER:-.}
 passed=0 failed=0
 log=$build/tests/run.log
@@ -50,7 +71,7 @@ for t in "$build"/tests/unit/test_*; do
     [ -x "$t" ] || continue
     name=unit/$(basename "$t")
     [[ $name =~ $filter ]] || continue
-    run_one "$name" "$t"
+    run_one "$name" "$wrapper" "$t"
 done
 for t in "$src"/tests/cli/*.sh; do
     [ -f "$t" ] || continue
