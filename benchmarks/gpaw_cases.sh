@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the pawsorb-vs-GPAW 22.8 table of tests/data/scf/README.md: every case of
 # gpaw-public.json and of tests/data/scf/gpaw_cases.json (energy, difference per atom,
-# SCF iterations of both) and the E(V) curves of Si, Al, LiF (Birch-Murnaghan a0, B).
+# SCF iterations of both), the E(V) curves of Si, Al, LiF (Birch-Murnaghan a0, B) and the
+# eigenvalue table (gaps, band widths, Fermi levels against tests/data/scf/gpaw_eigs.json).
 #
 #   benchmarks/gpaw_cases.sh [PAWSORB_BINARY] [--gpaw]
 #
@@ -17,4 +18,4 @@ export OMPI_MCA_pml=ob1 OMPI_MCA_btl=self,vader HWLOC_HIDE_ERRORS=2
 if [ "${2:-}" = --gpaw ]; then
     /usr/bin/python3 "$src/tests/reference/scf_cases_gpaw.py" "$src/tests/data/scf/gpaw_cases.json"
 fi
-/usr/bin/python3 "$here/scf_cases.py" "$bin" --eos
+/usr/bin/python3 "$here/scf_cases.py" "$bin" --eos --eig

@@ -11,6 +11,10 @@ Structures, cutoff, k-points (Monkhorst-Pack as ASE: gamma false) and smearing
 are taken from the JSON files, PBE, GPAW's default convergence criteria; pawsorb
 runs with its default k-point reduction (a case may set 'symmetry').
 --eos adds the E(V) curves (5 points) with ASE's Birch-Murnaghan fit, as the JSON.
+--eig adds the eigenvalue table: gaps, band widths, Fermi levels and the molecules'
+eigenvalues (definitions in tests/reference/eig_quantities.py) of every case of
+tests/data/scf/gpaw_eigs.json (GPAW 22.8, tests/reference/eig_gpaw.py), pawsorb's
+from the results file of the same run; the issue's tolerance is 10 meV.
 """
 import json
 import os
@@ -23,6 +27,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = os.path.dirname(HERE)
 PUBLIC = os.environ.get('GPAW_PUBLIC', '/work/shared/reference/gpaw-public.json')
 OWN = os.path.join(SRC, 'tests', 'data', 'scf', 'gpaw_cases.json')
+EIGS = os.path.join(SRC, 'tests', 'data', 'scf', 'gpaw_eigs.json')
+EIG_ROWS = []   # filled by main() with --eig: (case, quantity, pawsorb, GPAW)
 
 
 def yaml_for(c, out):
@@ -107,9 +113,46 @@ def main():
         else:
             d = (e - c['energy']) * 1000 / c['natoms']
             print(f"| {name} | {c['natoms']} | {c['ecut']} | {k} | {e:.6f} | {c['energy']:.6f} | {d:+.3f} | {it} | {c['iterations']} |")
+            if '--eig' in sys.argv:
+                eig_compare(name, c, os.path.join(tmp, re.sub(r'\W', '_', name) + '.h5'))
         sys.stdout.flush()
+    if '--eig' in sys.argv:
+        eig_table()
     if '--eos' in sys.argv:
         eos_table(pawsorb, tmp, want)
+
+
+def eig_compare(name, c, h5):
+    """Gaps and band widths of pawsorb's run against GPAW's (gpaw_eigs.json)."""
+    import h5py
+    import numpy as np
+    sys.path.insert(0, os.path.join(SRC, 'tests', 'reference'))
+    from eig_quantities import quantities
+    ref = json.load(open(EIGS)).get(name) if os.path.exists(EIGS) else None
+    if ref is None:
+        return
+    with h5py.File(h5, 'r') as f:
+        eps = np.array(f['/electrons/eigenvalues'])
+        kpts = np.array(f['/electrons/kpoints'])
+        kw = np.array(f['/electrons/kweights'])
+        fermi = float(f['/electrons/fermi_level'][()])
+    q = quantities(name, eps, kw, fermi, ref['nvalence'], kpts)
+    for key, g in ref['quantities'].items():
+        EIG_ROWS.append((name, key, q.get(key), g))
+
+
+def eig_table():
+    print('\n| case | quantity | pawsorb eV | GPAW eV | diff meV |')
+    print('|---|---|---|---|---|')
+    worst = 0.0
+    for name, key, p, g in EIG_ROWS:
+        if p is None:
+            print(f'| {name} | {key} | missing | {g:.4f} | |')
+            worst = float('inf')
+            continue
+        worst = max(worst, abs(p - g))
+        print(f'| {name} | {key} | {p:.4f} | {g:.4f} | {1e3 * (p - g):+.2f} |')
+    print(f'\nlargest difference: {1e3 * worst:.2f} meV over {len(EIG_ROWS)} quantities (tolerance 10 meV)')
 
 
 def eos_table(pawsorb, tmp, want):
