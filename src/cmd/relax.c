@@ -66,6 +66,9 @@ static int write_final(results *r, const structure *s, const calculation *c, con
     int rc = results_write_structure(r, s, e) || results_write_ints(r, "/relax/scf_iterations", 1, &n, it, e);
     free(it);
     if (rc || d->nsteps == 0) return rc ? -1 : 0;
+    log_section("Last ionic step");
+    report_energies(c, &d->hist);
+    report_forces(c, f);
     if (report_write(r, c, &d->hist, e) || report_write_forces(r, c, f, e))
         return -1;
     return 0;
