@@ -49,6 +49,12 @@ int relax_dft_init(relax_dft *r, calculation *c, forces *f, structure *s, const 
     r->total = xcalloc(r->cap, sizeof *r->total);
     r->free_energy = xcalloc(r->cap, sizeof *r->free_energy);
     r->spos_old = xcalloc(s->natoms + 1, sizeof *r->spos_old);
+    size_t nn = (size_t)c->nspins * c->grids.nc, nd = (size_t)c->nspins * c->ss.np + 1;
+    for (int h = 0; h < RELAX_NHIST; h++) {
+        r->dn[h] = xcalloc(nn, sizeof *r->dn[h]);
+        r->D[h] = xcalloc(nd, sizeof *r->D[h]);
+        r->R[h] = xcalloc(s->natoms + 1, sizeof *r->R[h]);
+    }
     return extrapolate ? mover_init(r, e) : 0;
 }
 
@@ -58,6 +64,7 @@ void relax_dft_free(relax_dft *r)
     if (r->orb_k)
         for (int k = 0; k < r->c->wfs.nk; k++) pwlfc_free(&r->orb_k[k]);
     free(r->orb_k), free(r->c_r), free(r->c_c);
+    for (int h = 0; h < RELAX_NHIST; h++) free(r->dn[h]), free(r->D[h]), free(r->R[h]);
     pwlfc_funcs_free(&r->orb_fn);
     scf_history_free(&r->hist);
     memset(r, 0, sizeof *r);
@@ -118,6 +125,66 @@ static int move_wavefunctions(relax_dft *r, err *e)
     return 0;
 }
 
+/* The converged step just finished becomes the newest history entry:
+ * δñ = ñ - ñ_c - ñ_at(R), D_asp and R. */
+static int push_history(relax_dft *r, err *e)
+{
+    calculation *c = r->c;
+    density *d = &c->dens;
+    long nc = c->grids.nc;
+    int h = r->head = (r->head + RELAX_NHIST - 1) % RELAX_NHIST;
+    if (r->nhist < RELAX_NHIST) r->nhist++;
+    for (int s = 0; s < c->nspins; s++)
+        for (long i = 0; i < nc; i++) r->dn[h][(size_t)s * nc + i] = d->nt_sG[(size_t)s * nc + i] - d->nct_G[i];
+    if (initial_add_atomic_density(c, (const double(*)[3])c->ss.spos, -1.0, r->dn[h], e)) return -1;
+    memcpy(r->D[h], d->D_asp, (size_t)c->nspins * c->ss.np * sizeof *d->D_asp);
+    memcpy(r->R[h], r->s->pos, (size_t)r->s->natoms * sizeof *r->R[h]);
+    return 0;
+}
+
+/* Alfè's fit (Comput. Phys. Commun. 118, 31 (1999); VASP's IWAVPR): with
+ * d1 = R(t+1) - R(t), d0 = R(t) - R(t-1), dm = R(t-1) - R(t-2), the α, β that minimise
+ * |d1 - α d0 - β dm|²; first order (β = 0) with two steps, none with one, and first
+ * order when the 2x2 system is singular. */
+static void fit_extrapolation(const relax_dft *r, double *alpha, double *beta)
+{
+    int n = r->s->natoms, h0 = r->head, h1 = (h0 + 1) % RELAX_NHIST, h2 = (h0 + 2) % RELAX_NHIST;
+    double a00 = 0, a01 = 0, a11 = 0, b0 = 0, b1 = 0;
+    for (int a = 0; a < n; a++)
+        for (int v = 0; v < 3; v++) {
+            double d1 = r->s->pos[a][v] - r->R[h0][a][v];
+            double d0 = r->nhist > 1 ? r->R[h0][a][v] - r->R[h1][a][v] : 0.0;
+            double dm = r->nhist > 2 ? r->R[h1][a][v] - r->R[h2][a][v] : 0.0;
+            a00 += d0 * d0, a01 += d0 * dm, a11 += dm * dm, b0 += d1 * d0, b1 += d1 * dm;
+        }
+    *alpha = *beta = 0.0;
+    double det = a00 * a11 - a01 * a01;
+    if (r->nhist > 2 && det > 1e-8 * a00 * a11) {
+        *alpha = (b0 * a11 - b1 * a01) / det;
+        *beta = (a00 * b1 - a01 * b0) / det;
+    } else if (r->nhist > 1 && a00 > 0)
+        *alpha = b0 / a00;
+}
+
+/* ñ(t+1) = ñ_at(R(t+1)) + ñ_c(R(t+1)) + δñ(t) + α (δñ(t) - δñ(t-1)) + β (δñ(t-1) - δñ(t-2)),
+ * D_asp likewise from the D history (the fit of fit_extrapolation). */
+static int extrapolate_density(relax_dft *r, err *e)
+{
+    calculation *c = r->c;
+    density *d = &c->dens;
+    long nc = c->grids.nc;
+    double al, be;
+    fit_extrapolation(r, &al, &be);
+    int h0 = r->head, h1 = (h0 + 1) % RELAX_NHIST, h2 = (h0 + 2) % RELAX_NHIST;
+    double w0 = 1.0 + al, w1 = be - al, w2 = -be;
+    size_t nn = (size_t)c->nspins * nc, nd = (size_t)c->nspins * c->ss.np;
+    for (size_t i = 0; i < nn; i++) d->nt_sG[i] = w0 * r->dn[h0][i] + w1 * r->dn[h1][i] + w2 * r->dn[h2][i];
+    for (size_t i = 0; i < nd; i++) d->D_asp[i] = w0 * r->D[h0][i] + w1 * r->D[h1][i] + w2 * r->D[h2][i];
+    for (int s = 0; s < c->nspins; s++)
+        for (long i = 0; i < nc; i++) d->nt_sG[(size_t)s * nc + i] += d->nct_G[i];
+    return initial_add_atomic_density(c, (const double(*)[3])c->ss.spos, 1.0, d->nt_sG, e);
+}
+
 /* Steps 1-5 of dft.h for the new scaled positions already in c->ss. Collective. */
 static int restart_scf(relax_dft *r, err *e)
 {
@@ -132,12 +199,7 @@ static int restart_scf(relax_dft *r, err *e)
         if (eig_orthonormalize(&c->dav, &op, c->nbands, q->psi, q->P, c->ss.nI, e)) return -1;
     }
     density *d = &c->dens;
-    long nc = c->grids.nc;
-    memset(d->nt_sG, 0, (size_t)c->nspins * nc * sizeof *d->nt_sG);
-    wfs_add_to_density(w, d->nt_sG);
-    for (int s = 0; s < c->nspins; s++)
-        for (long i = 0; i < nc; i++) d->nt_sG[(size_t)s * nc + i] += d->nct_G[i];
-    wfs_atomic_density_matrices(w, d->D_asp);
+    if (extrapolate_density(r, e)) return -1;
     density_normalize(d, density_multipole_moments(d));
     mixer_reset(&c->mix);
     d->error = mixer_mix(&c->mix, d->nt_sG, d->D_asp);
@@ -177,6 +239,7 @@ int relax_dft_energy(void *ctx, int natoms, const double (*pos)[3], double *ener
     r->free_energy[r->nsteps] = c->ham.e_total_free + ed;
     *energy = r->free_energy[r->nsteps];
     memcpy(r->spos_old, c->ss.spos, (size_t)natoms * sizeof *r->spos_old);
+    if (push_history(r, e)) return err_wrap(e, "ionic step %d", r->nsteps + 1);
     r->nsteps++;
     return 0;
 }

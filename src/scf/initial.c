@@ -312,7 +312,8 @@ static int atom_moment(const calculation *c, int a, int *hund, double *M)
     return 0;
 }
 
-int initial_guess(calculation *c, err *e)
+/* f_si of every atom, atom after atom (ns x nao each); NULL with e set on a bad moment. */
+static double *atomic_occupations(calculation *c, err *e)
 {
     species_set *ss = &c->ss;
     int ns = c->nspins;
@@ -327,7 +328,8 @@ int initial_guess(calculation *c, err *e)
         atom_moment(c, a, &hund, &M);
         if (initial_occupations(sp, ns, fabs(M), hund, charge_a, fa, e)) {
             free(f_asi);
-            return err_wrap(e, "%s: atom %d", c->in->path, a);
+            err_wrap(e, "%s: atom %d", c->in->path, a);
+            return NULL;
         }
         if (M < 0 && ns == 2) /* GPAW: negative moments swap the spin channels */
             for (int i = 0; i < sp->nao; i++) {
@@ -336,6 +338,30 @@ int initial_guess(calculation *c, err *e)
             }
         fa += (size_t)ns * sp->nao;
     }
+    return f_asi;
+}
+
+int initial_add_atomic_density(calculation *c, const double (*spos)[3], double sign, double *nt_sG, err *e)
+{
+    double *f_asi = atomic_occupations(c, e);
+    if (!f_asi) return -1;
+    species_set *ss = &c->ss;
+    int ns = c->nspins;
+    double *fa = f_asi;
+    for (int a = 0; a < ss->natoms; a++) {
+        const species *sp = species_of(ss, a);
+        for (int i = 0; i < ns * sp->nao; i++) fa[i] *= sign;
+        add_atom_density(c->grids.coarse, sp, spos[a], ns, fa, nt_sG);
+        fa += (size_t)ns * sp->nao;
+    }
+    free(f_asi);
+    return 0;
+}
+
+int initial_guess(calculation *c, err *e)
+{
+    double *f_asi = atomic_occupations(c, e);
+    if (!f_asi) return -1;
     atomic_density_matrices(c, f_asi);
     int rc = atomic_density(c, f_asi, e);
     free(f_asi);

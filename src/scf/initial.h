@@ -25,6 +25,14 @@
  * that the atom's valence electrons cannot carry. */
 int initial_guess(calculation *c, err *e);
 
+/* nt_sG += sign * sum_a sum_i f_si^a |phit_i^a(r - R_a)|^2 on the coarse grid at the
+ * scaled positions spos (natoms): the spherical atomic densities of step 3 without ñ_c,
+ * with the occupations of step 1. Used by the relaxation's density extrapolation
+ * (relax/dft.h; VASP's IWAVPR scheme, GPAW rebuilds ñ from the moved bands instead).
+ * Serial in the atoms: every rank adds all of them (no communication).
+ * Errors: those of initial_occupations. */
+int initial_add_atomic_density(calculation *c, const double (*spos)[3], double sign, double *nt_sG, err *e);
+
 /* f_si of the atomic orbitals of one species (nspins x nao), GPAW's
  * calculate_initial_occupation_numbers(magmom, hund, charge, nspins). */
 int initial_occupations(const species *sp, int nspins, double magmom, int hund, double charge, double *f_si,

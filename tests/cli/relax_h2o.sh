@@ -24,6 +24,11 @@ out=$("$PAWSORB" run "$tmp/h2o.yaml" --output "$tmp/h2o.h5" 2>&1); rc=$?
 t "relax h2o (bfgs) exits 0" '[ $rc -eq 0 ]'
 t "log has one relax line per step with its SCF iterations" 'grep -q "^relax: step   2 .*SCF iterations" <<<"$out"'
 t "trajectory next to the results file" '[ -s "$tmp/h2o.xyz" ]'
+# issue 4's step cost: mean SCF iterations of steps 2..n at most half of step 1's
+cost=$(sed -n 's/^relax: converged after .*first step \([0-9]*\), mean of the later steps \([0-9.]*\)$/\1 \2/p' <<<"$out")
+echo "# SCF iterations: first step, mean of the later steps: $cost"
+t "step cost: later steps average at most half the first step's SCF iterations ($cost)" \
+  '[ -n "$cost" ] && awk -v f="${cost% *}" -v m="${cost#* }" "BEGIN { exit !(m <= f / 2) }"'
 npass=0
 while read -r verdict what; do
   case $verdict in
