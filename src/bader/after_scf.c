@@ -52,7 +52,8 @@ static int bader_on_ae(const calculation *c, const input *in, const ae_density *
     memcpy(g.pbc, s->pbc, sizeof g.pbc);
     for (int i = 0; i < 3; i++)
         for (int x = 0; x < 3; x++) g.axis[i][x] = s->cell[i][x] / ae->n[i];
-    b->opt = (bader_options){.method = BADER_WEIGHT, .use_vacuum = 1, .vacuum = BADER_DEFAULT_VACUUM};
+    b->opt = (bader_options){.method = in->bader_opt.near_grid ? BADER_NEAR_GRID : BADER_WEIGHT,
+                             .use_vacuum = in->bader_opt.use_vacuum, .vacuum = in->bader_opt.vacuum};
     if (bader_partition(&g, &b->opt, s->natoms, (const double(*)[3])s->pos, &b->res, e))
         return err_wrap(e, "bader on the all-electron density");
     b->zn = malloc(s->natoms * sizeof *b->zn);
@@ -61,9 +62,10 @@ static int bader_on_ae(const calculation *c, const input *in, const ae_density *
     b->done = 1;
     FILE *out = log_stream();
     if (out) {
+        char what[80];
+        snprintf(what, sizeof what, "the all-electron density (gridrefinement %d)", in->bader_opt.refinement);
         log_section("Bader charges");
-        bader_report_print(out, &g, &b->opt, s->natoms, s->numbers, b->zn, &b->res,
-                           "the all-electron density (gridrefinement 2)");
+        bader_report_print(out, &g, &b->opt, s->natoms, s->numbers, b->zn, &b->res, what);
     }
     (void)c;
     return 0;
@@ -96,15 +98,19 @@ static int rank0_work(const calculation *c, const input *in, const char *results
         nt[i] = 0;
         for (int sp = 0; sp < c->nspins; sp++) nt[i] += d->nt_sg[sp * npf + i];
     }
+    /* the fine grid is GPAW's gridrefinement 2; refinement 4 Fourier-interpolates it twice
+     * finer per axis (ae_density.h) */
+    int refinement = in->bader_opt.refinement == 4 ? 4 : 2;
     ae_density ae;
-    int rc = ae_density_build(&c->ss, s->cell, s->pbc, nf, nt, d->D_asp, c->nspins, 1, &ae, e);
+    int rc = ae_density_build(&c->ss, s->cell, s->pbc, nf, nt, d->D_asp, c->nspins, refinement / 2, &ae, e);
     free(nt);
     if (rc) return -1;
     log_printf("all-electron density: %d x %d x %d grid, %.6f electrons\n", ae.n[0], ae.n[1], ae.n[2], ae.total);
     if (in->output.cube_ae_density) {
         cube_path(results_path, "all_electron_density", path, sizeof path);
-        rc = write_grid(path, "all-electron density (gridrefinement 2), electrons/bohr^3", s, ae.n, ae.n_g, 1, 0,
-                        1.0, e);
+        char what[80];
+        snprintf(what, sizeof what, "all-electron density (gridrefinement %d), electrons/bohr^3", refinement);
+        rc = write_grid(path, what, s, ae.n, ae.n_g, 1, 0, 1.0, e);
     }
     if (!rc && in->bader) rc = bader_on_ae(c, in, &ae, b, e);
     ae_density_free(&ae);

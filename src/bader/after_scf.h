@@ -1,8 +1,9 @@
 /* What `pawsorb run` does after a converged SCF for the output.cube and bader keys
  * (docs/interface.md): cube files of the pseudo density, the all-electron density
- * (density/ae_density.h, GPAW's gridrefinement=2) and the effective potential, and Bader
- * charges on the all-electron density (weight method, default vacuum threshold), printed
- * as a table in the log and written to /bader in the results file. */
+ * (density/ae_density.h; GPAW's gridrefinement=2, or 4 with bader.refinement: 4) and the
+ * effective potential, and Bader charges on the all-electron density (bader.method,
+ * default weight; bader.vacuum, default 1e-4 e/Angstrom^3), printed as a table in the log
+ * and written to /bader in the results file. */
 #ifndef PAWSORB_BADER_AFTER_SCF_H
 #define PAWSORB_BADER_AFTER_SCF_H
 

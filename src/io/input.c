@@ -25,6 +25,7 @@ static const char *const mixer_keys[] = {"beta", "history", "kerker", NULL};
 static const char *const smearing_keys[] = {"method", "width", NULL};
 static const char *const relax_keys[] = {"method", "fmax", "max_steps", NULL};
 static const char *const output_keys[] = {"file", "cube", NULL};
+static const char *const bader_keys[] = {"refinement", "method", "vacuum", NULL};
 static const char *const parallel_keys[] = {"kpoints", "bands", "memory_per_rank", NULL};
 static const char *const structure_leaf_keys[] = {"file", "format", "cell", "pbc", "atoms", "fixed", "fix_below", NULL};
 
@@ -34,7 +35,7 @@ static const char *key_elsewhere(const char *key)
     static const struct { const char *section; const char *const *keys; } sections[] = {
         {"structure", structure_leaf_keys}, {"dft", dft_keys}, {"scf", scf_keys}, {"scf.mixer", mixer_keys},
         {"dft.smearing", smearing_keys}, {"relax", relax_keys}, {"output", output_keys},
-        {"parallel", parallel_keys}, {"", top_keys}, {"dft.d2", d2_keys}};
+        {"parallel", parallel_keys}, {"", top_keys}, {"dft.d2", d2_keys}, {"bader", bader_keys}};
     static char full[96];
     for (size_t s = 0; s < sizeof sections / sizeof *sections; s++)
         for (int i = 0; sections[s].keys[i]; i++)
@@ -293,6 +294,54 @@ static int read_output(const ictx *c, const ynode *sec, input *in)
     return 0;
 }
 
+/* bader: true/false, or a mapping {refinement: 2|4, method: weight|near-grid,
+ * vacuum: RHO|off} that turns the Bader analysis on (docs/bader.md). vacuum in
+ * electrons/Angstrom^3, stored in electrons/bohr^3. */
+static int read_bader(const ictx *c, const ynode *sec, input *in)
+{
+    static const char *const methods[] = {"weight", "near-grid", NULL};
+    const ynode *n;
+    char buf[64];
+    int k;
+    if (sec->kind != YNODE_MAP) {
+        if (sec->kind == YNODE_SCALAR && sec->plain) {
+            if (!strcmp(sec->str, "true") || !strcmp(sec->str, "True") || !strcmp(sec->str, "TRUE"))
+                return in->bader = 1, 0;
+            if (!strcmp(sec->str, "false") || !strcmp(sec->str, "False") || !strcmp(sec->str, "FALSE"))
+                return in->bader = 0, 0;
+        }
+        return in_bad(c, sec, "bader", "expected true or false, got %s; or a mapping {refinement: 2|4, "
+                      "method: weight|near-grid, vacuum: RHO|off}", in_shown(sec, buf, sizeof buf));
+    }
+    if (in_check_keys(c, sec, "bader", bader_keys)) return -1;
+    in->bader = 1;
+    if ((n = ynode_get(sec, "refinement"))) {
+        if (n->kind != YNODE_SCALAR || !n->plain || (strcmp(n->str, "2") && strcmp(n->str, "4")))
+            return in_bad(c, n, "bader.refinement", "must be 2 or 4 (all-electron grid = that many times the "
+                          "coarse grid per axis) (%s)", in_shown(n, buf, sizeof buf));
+        in->bader_opt.refinement = n->str[0] - '0';
+    }
+    if ((n = ynode_get(sec, "method"))) {
+        if (in_choice(c, n, "bader.method", methods, &k)) return -1;
+        in->bader_opt.near_grid = k;
+    }
+    if ((n = ynode_get(sec, "vacuum"))) {
+        double rho;
+        char *end = NULL;
+        int scalar = n->kind == YNODE_SCALAR && n->plain;
+        if (scalar && (!strcmp(n->str, "off") || !strcmp(n->str, "false")))
+            in->bader_opt.use_vacuum = 0;
+        else if (!scalar || (strtod(n->str, &end), end == n->str || *end))
+            return in_bad(c, n, "bader.vacuum", "expected a density in electrons/Angstrom^3 or off, got %s",
+                          in_shown(n, buf, sizeof buf));
+        else if (in_double_range(c, n, "bader.vacuum", 0, 0, 1, "electrons/Angstrom^3 (or off)", &rho))
+            return -1;
+        else
+            in->bader_opt.vacuum = rho * BOHR_ANG * BOHR_ANG * BOHR_ANG;
+    }
+    return 0;
+}
+
 /* "2 GB", "512MiB", 4e9 (bytes), 0 or none (no limit). kB/MB/GB/TB are powers of 1000,
  * KiB/MiB/GiB/TiB powers of 1024. */
 static int read_memory(const ictx *c, const ynode *n, double *bytes)
@@ -367,6 +416,9 @@ static void input_defaults(input *in)
     in->relax.fmax_au = 0.05 / HA_PER_BOHR_TO_EV_PER_ANG;
     in->relax.max_steps = 200;
     snprintf(in->output.file, sizeof in->output.file, "results.h5");
+    in->bader_opt.refinement = 2;
+    in->bader_opt.use_vacuum = 1;
+    in->bader_opt.vacuum = 1e-4 * BOHR_ANG * BOHR_ANG * BOHR_ANG;   /* 1e-4 e/Angstrom^3 */
 }
 
 /* The whole file into in->text (NUL-terminated; *len excludes the NUL). */
@@ -412,7 +464,7 @@ static int read_sections(const ictx *c, const ynode *root, const char *dir, inpu
     if ((n = ynode_get(root, "scf")) && read_scf(c, n, in)) return -1;
     if ((n = ynode_get(root, "relax")) && read_relax(c, n, in)) return -1;
     if ((n = ynode_get(root, "output")) && read_output(c, n, in)) return -1;
-    if ((n = ynode_get(root, "bader")) && in_bool(c, n, "bader", &in->bader)) return -1;
+    if ((n = ynode_get(root, "bader")) && read_bader(c, n, in)) return -1;
     if ((n = ynode_get(root, "parallel")) && read_parallel(c, n, in)) return -1;
     return 0;
 }

@@ -64,7 +64,15 @@ typedef struct {
         int cube_density, cube_ae_density, cube_potential;
     } output;
 
-    int bader;
+    int bader;                /* 1: Bader charges after the SCF (bader: true, or a bader: mapping) */
+    struct {                  /* bader: {refinement, method, vacuum} (docs/bader.md) */
+        int refinement;       /* all-electron grid: 2 (GPAW's gridrefinement=2, default) or 4
+                                 times the coarse grid; also the grid of output.cube's
+                                 all_electron_density */
+        int near_grid;        /* 0: weight method (default), 1: near-grid */
+        int use_vacuum;       /* 0: `vacuum: off`, every point goes to an atom */
+        double vacuum;        /* threshold, electrons/bohr^3 (input e/Angstrom^3, default 1e-4) */
+    } bader_opt;
 
     struct {
         int kpoints, bands;   /* 0 = automatic */
