@@ -1,6 +1,7 @@
 /* Localized functions on plane waves (GPAW's PWLFC); formulas (1)-(4) in pwlfc.h. */
 #include "basis/pwlfc.h"
 #include "basis/fft.h"
+#include "core/comm.h"
 #include "core/mem.h"
 #include "math/fbt.h"
 #include "math/ylm.h"
@@ -100,6 +101,8 @@ void pwlfc_free(pwlfc *lfc)
     free(lfc->f_GI);
     free(lfc->d_GI);
     free(lfc->c_nI);
+    free(lfc->split_cnt);
+    free(lfc->split_dsp);
     memset(lfc, 0, sizeof *lfc);
 }
 
@@ -141,8 +144,14 @@ int pwlfc_init(pwlfc *lfc, const pwlfc_funcs *fn, const pw_basis *pw, int nbmax,
 {
     memset(lfc, 0, sizeof *lfc);
     if (nbmax < 1) return err_set(e, EXIT_INTERNAL, "pwlfc: nbmax %d < 1", nbmax);
+    /* a real basis (or a rank's slice of one, parallel/pwdist.h) holds G = 0 first or not at all */
     if (pw->real && pw->npw > 0 && pw->map[0] != 0)
-        return err_set(e, EXIT_INTERNAL, "pwlfc: a real basis must start with G = 0");
+        for (int G = 1; G < pw->npw; G++)
+            if (pw->map[G] == 0) return err_set(e, EXIT_INTERNAL, "pwlfc: a real basis must start with G = 0");
+    lfc->g0 = pw->real && pw->npw > 0 && pw->map[0] == 0;
+    lfc->comm = MPI_COMM_NULL;
+    lfc->Gb = 0;
+    lfc->Ge = pw->npw;
     lfc->fn = fn;
     lfc->pw = pw;
     lfc->nG = pw->npw;
@@ -247,6 +256,83 @@ static void expand_core(const pwlfc *lfc, int G1, int G2, int cc, double *re, si
     }
 }
 
+/* One band on a real basis, fused: the sums of the GEMM paths of pwlfc_integrate_real and
+ * pwlfc_add_real for nb = 1 without writing the expanded block. That is the call of the
+ * compensation charges ĝ_L^a on the density grid (pd3: ~150 000 G and 243 functions on
+ * the 27-atom TiO2 slab), made in every Density and Hamiltonian update, where storing
+ * the nG x nI block and reading it back through a one-row GEMM cost more than the
+ * arithmetic itself. f_I(G) = e^{-iG.R_a} F_s(|G|) (-i)^l |G|^l Y_L(G) as expand_core
+ * (cc = 0), so per G the structure factor of each atom is made once and each function
+ * costs one multiply-add. Same terms as the GEMM path, summed in another order. */
+static void sf_of_G(const pwlfc *lfc, int G, double *sfr)
+{
+    int M = 2 * lfc->mmax + 1, mm = lfc->mmax;
+    const int *m = lfc->m_Gc + 3 * G;
+    for (int a = 0; a < lfc->fn->natoms; a++) {
+        const double *t = (const double *)(lfc->sf_acm + (size_t)a * 3 * M);
+        const double *x = t + 2 * (m[0] + mm), *y = t + 2 * (M + m[1] + mm), *z = t + 2 * (2 * M + m[2] + mm);
+        double xr = x[0] * y[0] - x[1] * y[1], xi = x[0] * y[1] + x[1] * y[0];
+        sfr[2 * a] = xr * z[0] - xi * z[1];
+        sfr[2 * a + 1] = xr * z[1] + xi * z[0];
+    }
+}
+
+/* (-i)^l (pr + i pi) */
+static inline void times_minus_i_l(int l, double pr, double pi, double *qr, double *qi)
+{
+    switch (l & 3) {
+    case 0: *qr = pr, *qi = pi; break;
+    case 1: *qr = pi, *qi = -pr; break;
+    case 2: *qr = -pr, *qi = -pi; break;
+    default: *qr = -pi, *qi = pr; break;
+    }
+}
+
+/* c_I += 2/N Σ_G Re[conj(f_I(G)) psi(G)] over G1 <= G < G2, G = 0's real part once
+ * (pwlfc_integrate_real's rule). */
+static void integrate_one_real(const pwlfc *lfc, int G1, int G2, const double complex *psi, double *c)
+{
+    const pwlfc_funcs *fn = lfc->fn;
+    double *sfr = (double *)lfc->sf_a;
+    for (int G = G1; G < G2; G++) {
+        const int *m = lfc->m_Gc + 3 * G;
+        double wr = (m[0] | m[1] | m[2]) ? 2.0 * lfc->inv_N : lfc->inv_N;
+        double ar = creal(psi[G]) * wr, ai = cimag(psi[G]) * 2.0 * lfc->inv_N;
+        const double *f = lfc->f_Gs + (size_t)G * fn->ns, *Y = lfc->Y_GL + (size_t)G * lfc->Lmax;
+        sf_of_G(lfc, G, sfr);
+        size_t i = 0;
+        for (int J = 0; J < fn->nJ; J++) {
+            int s = fn->s_J[J], l = fn->l_s[s], a = fn->a_J[J];
+            double qr, qi;
+            times_minus_i_l(l, sfr[2 * a] * f[s], sfr[2 * a + 1] * f[s], &qr, &qi);
+            double t = ar * qr + ai * qi;
+            for (int L = l * l; L < (l + 1) * (l + 1); L++, i++) c[i] += t * Y[L];
+        }
+    }
+}
+
+/* psi(G) += (N/V) Σ_I c_I f_I(G) over G1 <= G < G2 (pwlfc_add_real's rule). */
+static void add_one_real(const pwlfc *lfc, int G1, int G2, const double *c, double complex *psi)
+{
+    const pwlfc_funcs *fn = lfc->fn;
+    double *sfr = (double *)lfc->sf_a;
+    for (int G = G1; G < G2; G++) {
+        const double *f = lfc->f_Gs + (size_t)G * fn->ns, *Y = lfc->Y_GL + (size_t)G * lfc->Lmax;
+        sf_of_G(lfc, G, sfr);
+        double re = 0.0, im = 0.0;
+        size_t i = 0;
+        for (int J = 0; J < fn->nJ; J++) {
+            int s = fn->s_J[J], l = fn->l_s[s], a = fn->a_J[J];
+            double u = 0.0, qr, qi;
+            for (int L = l * l; L < (l + 1) * (l + 1); L++, i++) u += c[i] * Y[L];
+            times_minus_i_l(l, sfr[2 * a] * f[s], sfr[2 * a + 1] * f[s], &qr, &qi);
+            re += qr * u;
+            im += qi * u;
+        }
+        psi[G] += lfc->inv_dv * (re + I * im);
+    }
+}
+
 /* Complex layout: out[(G - G1) nI + I]. */
 static void expand_block(const pwlfc *lfc, int G1, int G2, int cc, double complex *out)
 {
@@ -259,6 +345,53 @@ static void expand_block_real(const pwlfc *lfc, int G1, int G2, int cc, double *
 {
     size_t nI = (size_t)lfc->fn->nI;
     expand_core(lfc, G1, G2, cc, out, 2 * nI, 1, nI);
+}
+
+void pwlfc_set_comm(pwlfc *lfc, MPI_Comm comm, double *work)
+{
+    lfc->comm = comm;
+    lfc->comm_work = work;
+}
+
+void pwlfc_set_split(pwlfc *lfc, MPI_Comm comm, double *work)
+{
+    int P, r;
+    MPI_Comm_size(comm, &P);
+    if (P == 1) return;
+    MPI_Comm_rank(comm, &r);
+    lfc->comm = comm;
+    lfc->comm_work = work;
+    lfc->split_cnt = xmalloc((size_t)P * sizeof *lfc->split_cnt);
+    lfc->split_dsp = xmalloc((size_t)P * sizeof *lfc->split_dsp);
+    for (int s = 0; s < P; s++) {
+        long b = (long)s * lfc->nG / P, end = (long)(s + 1) * lfc->nG / P;
+        lfc->split_dsp[s] = (int)(2 * b);   /* complex coefficients as pairs of doubles */
+        lfc->split_cnt[s] = (int)(2 * (end - b));
+    }
+    lfc->Gb = lfc->split_dsp[r] / 2;
+    lfc->Ge = lfc->Gb + lfc->split_cnt[r] / 2;
+}
+
+/* Split work (pwlfc_set_split): every rank's range of rows n < nb of psi to all ranks. */
+static void gather_ranges(const pwlfc *lfc, int nb, double complex *psi, int ldpsi)
+{
+    if (!lfc->split_cnt) return;
+    for (int n = 0; n < nb; n++)
+        MPI_Allgatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, (double *)(psi + (size_t)n * ldpsi), lfc->split_cnt,
+                       lfc->split_dsp, MPI_DOUBLE, lfc->comm);
+}
+
+/* Rows n < nrows of c (ncol doubles each, stride ld doubles) summed over lfc->comm
+ * (collective when distributed: every rank calls it, with or without G vectors). */
+static void sum_slices(const pwlfc *lfc, int nrows, double *c, size_t ld, size_t ncol)
+{
+    if (lfc->comm == MPI_COMM_NULL) return;
+    int size;
+    MPI_Comm_size(lfc->comm, &size);
+    if (size == 1) return;
+    if (ld == ncol) comm_sum_ordered(lfc->comm, c, (size_t)nrows * ncol, lfc->comm_work);
+    else
+        for (int n = 0; n < nrows; n++) comm_sum_ordered(lfc->comm, c + n * ld, ncol, lfc->comm_work);
 }
 
 static int check(const pwlfc *lfc, int real, int nb, err *e)
@@ -334,12 +467,13 @@ int pwlfc_integrate_cplx(pwlfc *lfc, int nb, const double complex *psi, int ldps
     for (int n = 0; n < nb; n++) memset(c + (size_t)n * ldc, 0, (size_t)nI * sizeof *c);
     if (nb == 0 || nI == 0) return 0;
     double complex alpha = lfc->inv_N, one = 1.0;
-    for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
-        int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
+    for (int G1 = lfc->Gb; G1 < lfc->Ge; G1 += lfc->blocksize) {
+        int G2 = G1 + lfc->blocksize < lfc->Ge ? G1 + lfc->blocksize : lfc->Ge;
         const double complex *f = block_cplx(lfc, G1, G2);
         cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nb, nI, G2 - G1, &alpha, psi + G1, ldpsi, f, nI, &one,
                     c, ldc);
     }
+    sum_slices(lfc, nb, (double *)c, 2 * (size_t)ldc, 2 * (size_t)nI);
     phase_columns(lfc, nb, c, ldc, 1.0, 0);
     return 0;
 }
@@ -349,11 +483,15 @@ int pwlfc_integrate_real(pwlfc *lfc, int nb, const double complex *psi, int ldps
     if (check(lfc, 1, nb, e)) return -1;
     int nI = lfc->fn->nI;
     for (int n = 0; n < nb; n++) memset(c + (size_t)n * ldc, 0, (size_t)nI * sizeof *c);
-    if (nb == 0 || nI == 0 || lfc->nG == 0) return 0;
-    for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
-        int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
+    if (nb == 0 || nI == 0) return 0;
+    for (int G1 = lfc->Gb; G1 < lfc->Ge; G1 += lfc->blocksize) {
+        int G2 = G1 + lfc->blocksize < lfc->Ge ? G1 + lfc->blocksize : lfc->Ge;
+        if (nb == 1 && !lfc->cache) {   /* one band: fused, nothing expanded (integrate_one_real) */
+            integrate_one_real(lfc, G1, G2, psi, c);
+            continue;
+        }
         const double *f = block_real(lfc, G1, G2), *a = (const double *)(psi + G1);
-        int skip = G1 == 0;   /* the real row of G = 0 is taken once, below */
+        int skip = G1 == 0 && lfc->g0;   /* the real row of G = 0 is taken once, below */
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, nb, nI, 2 * (G2 - G1) - skip, 2.0 * lfc->inv_N,
                     a + skip, 2 * ldpsi, f + (size_t)skip * nI, nI, 1.0, c, ldc);
         if (skip)   /* 2 Re Σ_G counts G = 0 once: GPAW halves its real row (f_GI[0] *= 0.5) */
@@ -362,6 +500,7 @@ int pwlfc_integrate_real(pwlfc *lfc, int nb, const double complex *psi, int ldps
                 for (int k = 0; k < nI; k++) c[(size_t)n * ldc + k] += p0 * f[k];
             }
     }
+    sum_slices(lfc, nb, c, (size_t)ldc, (size_t)nI);
     return 0;
 }
 
@@ -376,13 +515,14 @@ int pwlfc_add_cplx(pwlfc *lfc, int nb, const double complex *c, int ldc, double 
         for (int n = 0; n < mb; n++)
             memmove(lfc->c_nI + (size_t)n * nI, c + (size_t)(n1 + n) * ldc, (size_t)nI * sizeof *c);
         phase_columns(lfc, mb, lfc->c_nI, nI, 1.0, 1);
-        for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
-            int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
+        for (int G1 = lfc->Gb; G1 < lfc->Ge; G1 += lfc->blocksize) {
+            int G2 = G1 + lfc->blocksize < lfc->Ge ? G1 + lfc->blocksize : lfc->Ge;
             const double complex *f = block_cplx(lfc, G1, G2);   /* conj(f): f^T = conj(f)^H */
             cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasConjTrans, mb, G2 - G1, nI, &alpha, lfc->c_nI, nI, f, nI,
                         &one, psi + (size_t)n1 * ldpsi + G1, ldpsi);
         }
     }
+    gather_ranges(lfc, nb, psi, ldpsi);
     return 0;
 }
 
@@ -391,12 +531,17 @@ int pwlfc_add_real(pwlfc *lfc, int nb, const double *c, int ldc, double complex 
     if (check(lfc, 1, nb, e)) return -1;
     int nI = lfc->fn->nI;
     if (nI == 0 || nb == 0) return 0;
-    for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
-        int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
+    for (int G1 = lfc->Gb; G1 < lfc->Ge; G1 += lfc->blocksize) {
+        int G2 = G1 + lfc->blocksize < lfc->Ge ? G1 + lfc->blocksize : lfc->Ge;
+        if (nb == 1 && !lfc->cache) {   /* one band: fused, nothing expanded (add_one_real) */
+            add_one_real(lfc, G1, G2, c, psi);
+            continue;
+        }
         const double *f = block_real(lfc, G1, G2);
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, nb, 2 * (G2 - G1), nI, lfc->inv_dv, c, ldc, f, nI, 1.0,
                     (double *)(psi + G1), 2 * ldpsi);
     }
+    gather_ranges(lfc, nb, psi, ldpsi);
     return 0;
 }
 
@@ -422,8 +567,8 @@ int pwlfc_derivative_cplx(pwlfc *lfc, int nb, const double complex *psi, int ldp
     for (int n = 0; n < 3 * nb; n++) memset(dc + (size_t)n * ldc, 0, (size_t)nI * sizeof *dc);
     if (nb == 0 || nI == 0) return 0;
     double complex alpha = -lfc->inv_N, one = 1.0;
-    for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
-        int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
+    for (int G1 = lfc->Gb; G1 < lfc->Ge; G1 += lfc->blocksize) {
+        int G2 = G1 + lfc->blocksize < lfc->Ge ? G1 + lfc->blocksize : lfc->Ge;
         const double *f = (const double *)block_cplx(lfc, G1, G2);
         double *d = (double *)lfc->d_GI;
         for (int v = 0; v < 3; v++) {
@@ -436,6 +581,7 @@ int pwlfc_derivative_cplx(pwlfc *lfc, int nb, const double complex *psi, int ldp
                         lfc->d_GI, nI, &one, dc + (size_t)v * nb * ldc, ldc);
         }
     }
+    sum_slices(lfc, 3 * nb, (double *)dc, 2 * (size_t)ldc, 2 * (size_t)nI);
     phase_columns(lfc, 3 * nb, dc, ldc, I, 0);
     return 0;
 }
@@ -447,8 +593,8 @@ int pwlfc_derivative_real(pwlfc *lfc, int nb, const double complex *psi, int ldp
     for (int n = 0; n < 3 * nb; n++) memset(dc + (size_t)n * ldc, 0, (size_t)nI * sizeof *dc);
     if (nb == 0 || nI == 0) return 0;
     double *d = (double *)lfc->d_GI;
-    for (int G1 = 0; G1 < lfc->nG; G1 += lfc->blocksize) {
-        int G2 = G1 + lfc->blocksize < lfc->nG ? G1 + lfc->blocksize : lfc->nG;
+    for (int G1 = lfc->Gb; G1 < lfc->Ge; G1 += lfc->blocksize) {
+        int G2 = G1 + lfc->blocksize < lfc->Ge ? G1 + lfc->blocksize : lfc->Ge;
         const double *f = block_real(lfc, G1, G2);
         for (int v = 0; v < 3; v++) {
             /* GPAW: d[2G] = Im conj(f) G_v = -Im f G_v, d[2G+1] = Re conj(f) G_v = Re f G_v */
@@ -465,5 +611,6 @@ int pwlfc_derivative_real(pwlfc *lfc, int nb, const double complex *psi, int ldp
                         (const double *)(psi + G1), 2 * ldpsi, d, nI, 1.0, dc + (size_t)v * nb * ldc, ldc);
         }
     }
+    sum_slices(lfc, 3 * nb, dc, (size_t)ldc, (size_t)nI);
     return 0;
 }

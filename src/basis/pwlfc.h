@@ -48,6 +48,8 @@
 
 #include <complex.h>
 
+#include <mpi.h>
+
 #include "basis/pw_basis.h"
 #include "core/err.h"
 #include "math/spline.h"
@@ -105,6 +107,14 @@ typedef struct {
     double complex *sf_a;     /* natoms: e^{-iG.R_a} of the G being expanded */
     double complex *cache;    /* NULL, or all nG x nI expanded functions (pwlfc_enable_cache):
                                * conj(f_I(G)) (complex basis) or GPAW's real layout (real) */
+    /* plane-wave distribution (issue 5): the basis may be one rank's slice of a k-point's
+     * G list (parallel/pwdist.h); integrate and derivative then sum over `comm` */
+    int g0;                   /* real basis: G = 0 is basis index 0 of this slice */
+    MPI_Comm comm;            /* MPI_COMM_NULL: not distributed */
+    double *comm_work;        /* COMM_CHUNK doubles for the ordered sum; borrowed */
+    /* or the work split over comm on a whole basis (pwlfc_set_split): this rank's range */
+    int Gb, Ge;               /* basis indices Gb <= G < Ge handled here (0, nG: all) */
+    int *split_cnt, *split_dsp;   /* comm size counts / offsets (doubles) of the ranges; owned */
 } pwlfc;
 
 /* Tabulates F_s(|k+G|) and |k+G|^l Y_L for the basis and allocates the workspaces;
@@ -112,6 +122,23 @@ typedef struct {
  * blocks). Returns 0, or -1 with e set; lfc is then empty. */
 int pwlfc_init(pwlfc *lfc, const pwlfc_funcs *fn, const pw_basis *pw, int nbmax, err *e);
 void pwlfc_free(pwlfc *lfc);
+
+/* The basis is this rank's slice of the G list of a k-point distributed over comm
+ * (parallel/pwdist.h; a real slice holds G = 0 only on the rank that has index 0):
+ * integrate and derivative (2), (4) become collective over comm, each result the sum of
+ * the slices' partial sums in a fixed order (comm_sum_ordered, work: COMM_CHUNK
+ * doubles, borrowed), the same bits on every rank. add (3) stays local. A comm of one
+ * rank, or MPI_COMM_NULL, changes nothing. */
+void pwlfc_set_comm(pwlfc *lfc, MPI_Comm comm, double *work);
+
+/* The basis is whole on every rank of comm, and the work is split: rank r expands and
+ * multiplies only the contiguous range r nG / P <= G < (r + 1) nG / P. integrate and
+ * derivative are then summed over comm as above; add (3) adds the rank's range and
+ * gathers the others' (MPI_Allgatherv), so the array must be the same on every rank
+ * before the call and is after it. Every operation becomes collective over comm. For
+ * functions on the density grids (compensation charges ĝ_L: one band, hundreds of
+ * thousands of G, expanded in every call). A comm of one rank changes nothing. */
+void pwlfc_set_split(pwlfc *lfc, MPI_Comm comm, double *work);
 
 /* Keeps all nG x nI values f_I(G) (16 nG nI bytes), rebuilt by each
  * pwlfc_set_positions, instead of expanding them block by block in every call: the

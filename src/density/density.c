@@ -251,6 +251,11 @@ int density_init(density *d, density_grids *g, const species_set *ss, int nspins
     return density_set_positions(d, e);
 }
 
+void density_split_work(density *d, MPI_Comm comm, double *work)
+{
+    pwlfc_set_split(&d->ghat, comm, work);
+}
+
 void density_free(density *d)
 {
     pwlfc_free(&d->nct);

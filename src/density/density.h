@@ -81,6 +81,13 @@ void density_free(density *d);
 /* Positions changed (ss->spos): structure factors of ñ_c and ĝ_L, nct_q and nct_G. */
 int density_set_positions(density *d, err *e);
 
+/* Splits the compensation-charge work — ĝ_L expanded on the pd3 sphere in every call:
+ * the add in density_finish, the integrate of the Hamiltonian's W_aL, the forces'
+ * derivative — over the ranks of comm, which must all hold the same density (the
+ * plane-wave ranks of a k-point group; basis/pwlfc.h, pwlfc_set_split). Those calls
+ * become collective over comm. work: COMM_CHUNK doubles, borrowed. */
+void density_split_work(density *d, MPI_Comm comm, double *work);
+
 /* Q_aL from D_asp; returns the total compensation charge sqrt(4 pi) sum_a Q_0^a
  * (negative: nuclei dominate), GPAW's calculate_multipole_moments. */
 double density_multipole_moments(density *d);

@@ -61,7 +61,7 @@ eig_operator ham_op_operator(ham_op *op, int u)
     long N = fft_grid_points(pw->grid);
     o.space.weight = pw->grid->volume / ((double)N * N);
     o.space.g2 = pw->g2;
-    o.space.comm = MPI_COMM_NULL;
+    o.space.comm = w->npw_ranks > 1 ? w->comm->pw : MPI_COMM_NULL;   /* G slices: Gram sums reduced */
     o.naux = w->ss->nI;
     o.apply = hamiltonian_apply;
     o.ctx = op;
@@ -104,6 +104,69 @@ static void times_atomic(ham_op *op, int nb, int use_dH, int real)
     }
 }
 
+/* hpsi = (|k+G|²/2 + ṽ) psi, band by band: ψ(r) = ifft, ṽ ψ(r), fft. */
+static void apply_local(ham_op *op, int nb, const double complex *psi, double complex *hpsi)
+{
+    wavefunctions *w = op->w;
+    const wfs_kpoint *q = &w->kpt_u[op->u];
+    const pw_basis *pw = &w->pw_k[q->k];
+    pw_fft *t = &w->fft_k[q->k];
+    long N = fft_grid_points(pw->grid);
+    const double *vt = op->h->vt_sG + (size_t)q->s * N;
+    int npw = pw->npw;
+    for (int n = 0; n < nb; n++) {
+        const double complex *x = psi + (size_t)n * npw;
+        double complex *y = hpsi + (size_t)n * npw;
+        for (int G = 0; G < npw; G++) y[G] = pw->g2[G] * x[G];
+        pw_fft_inverse(t, x, 1.0 / N);
+        if (pw->real)
+            for (long i = 0; i < N; i++) w->plan.r[i] *= vt[i];
+        else {
+            double complex *z = (double complex *)w->plan.z;
+            for (long i = 0; i < N; i++) z[i] *= vt[i];
+        }
+        pw_fft_forward(t, y, 1.0, 1.0);
+    }
+}
+
+/* hpsi = (|k+G|²/2 + ṽ) psi with the G coefficients distributed (parallel/pwdist.h):
+ * transposed to whole bands, this rank's bands transformed with the serial plans, and
+ * back. Per element the same operations as the serial loop (FFT of ṽ ψ, then the
+ * kinetic term added: a + b = b + a exactly), so each band's H ψ has the serial bits.
+ * Collective over comm->pw. Returns -1 for more bands than the transposes were made for. */
+static int apply_local_distributed(ham_op *op, int nb, const double complex *psi, double complex *hpsi)
+{
+    wavefunctions *w = op->w;
+    const wfs_kpoint *q = &w->kpt_u[op->u];
+    const pw_basis *pw = &w->pw_k[q->k];
+    pw_fft *t = &w->fft_k[q->k];
+    pw_dist *d = &w->dist_k[q->k];
+    if (nb > d->nbmax) return -1;
+    long N = fft_grid_points(pw->grid);
+    const double *vt = op->h->vt_sG + (size_t)q->s * N;
+    int npw = pw->npw, n0, n1;
+    pw_dist_to_bands(d, nb, psi, npw);
+    pw_dist_bands(d, nb, d->rank, &n0, &n1);
+    for (int i = 0; i < n1 - n0; i++) {
+        double complex *x = d->full + (size_t)i * d->npw;
+        pw_fft_inverse(t, x, 1.0 / N);
+        if (pw->real)
+            for (long j = 0; j < N; j++) w->plan.r[j] *= vt[j];
+        else {
+            double complex *z = (double complex *)w->plan.z;
+            for (long j = 0; j < N; j++) z[j] *= vt[j];
+        }
+        pw_fft_forward(t, x, 1.0, 0.0);
+    }
+    pw_dist_from_bands(d, nb, hpsi, npw);
+    for (int n = 0; n < nb; n++) {
+        const double complex *x = psi + (size_t)n * npw;
+        double complex *y = hpsi + (size_t)n * npw;
+        for (int G = 0; G < npw; G++) y[G] += pw->g2[G] * x[G];
+    }
+    return 0;
+}
+
 int hamiltonian_apply(void *ctx, int nb, const double complex *psi, double complex *hpsi, double complex *spsi,
                       double complex *proj, int ldp, err *e)
 {
@@ -112,9 +175,7 @@ int hamiltonian_apply(void *ctx, int nb, const double complex *psi, double compl
     const wfs_kpoint *q = &w->kpt_u[op->u];
     const pw_basis *pw = &w->pw_k[q->k];
     pwlfc *pt = &w->pt_k[q->k];
-    pw_fft *t = &w->fft_k[q->k];
     int npw = pw->npw, nI = w->ss->nI, real = pw->real;
-    long N = fft_grid_points(pw->grid);
     if (real ? pwlfc_integrate_real(pt, nb, psi, npw, op->Pr, nI, e)
              : pwlfc_integrate_cplx(pt, nb, psi, npw, op->Pc, nI, e))
         return -1;
@@ -123,20 +184,9 @@ int hamiltonian_apply(void *ctx, int nb, const double complex *psi, double compl
             for (int c = 0; c < nI; c++)
                 proj[(size_t)n * ldp + c] = real ? op->Pr[(size_t)n * nI + c] : op->Pc[(size_t)n * nI + c];
     if (hpsi) {
-        const double *vt = op->h->vt_sG + (size_t)q->s * N;
-        for (int n = 0; n < nb; n++) {
-            const double complex *x = psi + (size_t)n * npw;
-            double complex *y = hpsi + (size_t)n * npw;
-            for (int G = 0; G < npw; G++) y[G] = pw->g2[G] * x[G];
-            pw_fft_inverse(t, x, 1.0 / N);
-            if (real)
-                for (long i = 0; i < N; i++) w->plan.r[i] *= vt[i];
-            else {
-                double complex *z = (double complex *)w->plan.z;
-                for (long i = 0; i < N; i++) z[i] *= vt[i];
-            }
-            pw_fft_forward(t, y, 1.0, 1.0);
-        }
+        if (w->npw_ranks == 1) apply_local(op, nb, psi, hpsi);
+        else if (apply_local_distributed(op, nb, psi, hpsi))
+            return err_set(e, EXIT_INTERNAL, "H apply: %d bands exceed the transposes' %d", nb, w->dist_k[q->k].nbmax);
         times_atomic(op, nb, 1, real);
         if (real ? pwlfc_add_real(pt, nb, op->cr, nI, hpsi, npw, e) : pwlfc_add_cplx(pt, nb, op->cc, nI, hpsi, npw, e))
             return -1;

@@ -2,13 +2,12 @@
 
 #include <math.h>
 
-/* Speed-up of r ranks working on one block: 1 while they repeat each other's work. The
- * model for distributed plane waves (kept for sizing, PARALLEL_PW_DISTRIBUTED):
- * 80 % efficiency per rank, a common figure for slab-decomposed 3D FFTs on one node. */
+/* Speed-up of r plane-wave ranks on one block (layout.h): Amdahl's law with the
+ * replicated grid share and the efficiency of the distributed part. */
 static double speedup_in_group(int r)
 {
-    if (!PARALLEL_PW_DISTRIBUTED) return 1.0;
-    return r == 1 ? 1.0 : 0.8 * r;
+    if (!PARALLEL_PW_DISTRIBUTED || r == 1) return 1.0;
+    return 1.0 / (PARALLEL_GRID_SHARE + (1.0 - PARALLEL_GRID_SHARE) / (PARALLEL_PW_EFFICIENCY * r));
 }
 
 static double time_model(const parallel_problem *p, int d)
@@ -67,6 +66,8 @@ void parallel_estimate_layout(const parallel_problem *p, comm_layout l, parallel
     est->l = l;
     est->blocks_per_group = per;
     est->mem_wavefunctions = 16.0 * nb * p->npw_max * (per + 6) / share;
+    if (PARALLEL_PW_DISTRIBUTED && l.pw > 1)   /* the two band-transpose buffers (pwdist.h) */
+        est->mem_wavefunctions += 2.0 * 16.0 * ceil(nb / l.pw) * p->npw_max;
     est->mem_subspace = 2.0 * (2 * nb) * (2 * nb) * (p->real ? 8.0 : 16.0);
     est->mem_grids = (12.0 + 2.0 * p->mix_history) * p->n_fine * 8.0 * p->nspins + 4.0 * p->n_coarse * 16.0;
     est->mem_total = est->mem_wavefunctions + est->mem_subspace + est->mem_grids;
@@ -74,8 +75,9 @@ void parallel_estimate_layout(const parallel_problem *p, comm_layout l, parallel
     est->comm_kpt = 2.0 * levels * 8.0 * (p->nspins * (double)p->n_coarse + B * nb + B);
     est->comm_pw = 0.0;
     if (PARALLEL_PW_DISTRIBUTED && l.pw > 1) {
-        double P = l.pw, fft = 16.0 * p->n_coarse * (P - 1) / (P * P);
-        est->comm_pw = per * (7.0 * nb * fft + 3.0 * (2 * nb) * (2 * nb) * 16.0);
+        double P = l.pw, transpose = 16.0 * nb * p->npw_max * (P - 1) / (P * P);
+        double gram = 9.0 * nb * nb * (p->real ? 8.0 : 16.0) * 2.0 * (P - 1) / P;
+        est->comm_pw = per * (7.0 * transpose + gram);
     }
     est->time_model = time_model(p, l.kpt);
 }

@@ -5,25 +5,31 @@
  * two cannot disagree.
  *
  * What is distributed in this version (docs/parallel.md): whole (spin, k) blocks over
- * k-point groups. Ranks inside one k-point group hold the same blocks and repeat the
- * same work (no plane-wave or band distribution yet): their memory does not fall and
- * they give no speed-up. The estimator says so: PARALLEL_PW_DISTRIBUTED and
- * PARALLEL_BANDS_DISTRIBUTED are 0, and the automatic choice then prefers as many
- * k-point groups as there are blocks to share.
+ * k-point groups, and inside a group the plane-wave coefficients of every block over
+ * the group's `pw` ranks (parallel/pwdist.h: G slices, band transposes for the FFTs).
+ * The grids (density, potentials, XC, Hartree, mixer) are not distributed: every rank
+ * of a group repeats that work. Bands are not distributed (PARALLEL_BANDS_DISTRIBUTED
+ * is 0).
  *
  * Choice (parallel_choose), with R ranks and B = nspins x nk_irreducible blocks:
  *   kpt  = parallel.kpoints if given (it must divide R and be <= B), else the divisor
  *          d <= B of R with the least modelled time per iteration
- *              t(d) = ceil(B / d) / speedup_in_group(R / d)
- *          (ties: the larger d, so fewer groups carry the most blocks);
+ *              t(d) = ceil(B / d) / speedup_in_group(R / d),
+ *              speedup_in_group(r) = 1 / (s + (1 - s) / (e r))   (r > 1; 1 for r = 1)
+ *          with s = PARALLEL_GRID_SHARE, the share of a serial SCF iteration spent on
+ *          the replicated grid work, and e = PARALLEL_PW_EFFICIENCY, the efficiency of
+ *          the distributed part (transposes and reductions); k-point groups are taken
+ *          as perfectly parallel (ties: the larger d);
  *   band = parallel.bands if given (only 1 until bands are distributed), else 1;
  *   pw   = R / (kpt band).
  *
  * Memory per rank (bytes; complex double coefficients, as wavefunctions.h stores even
  * real ones):
- *   wavefunctions  16 nbands npw_max (ceil(B / kpt) + 6) / pw_share
+ *   wavefunctions  16 nbands npw_max (ceil(B / kpt) + 6) / pw
  *                  (the local blocks' ψ and the Davidson workspace of 6 blocks:
- *                  ψ2, tmp, H ψ and S ψ of 2 nbands, eigensolver/davidson.c)
+ *                  ψ2, tmp, H ψ and S ψ of 2 nbands, eigensolver/davidson.c, each on
+ *                  the rank's G slice) + 2 16 ceil(nbands / pw) npw_max for pw > 1
+ *                  (the band-transpose buffers of pwdist.h)
  *   subspace       2 (2 nbands)² 8 (real) or 16 (complex): the Rayleigh-Ritz H and S
  *   grids          (12 + 2 history) N_fine 8 nspins + 4 N_coarse 16 (densities,
  *                  potentials, mixer history, FFT buffers; basis/plan.c's estimate)
@@ -31,12 +37,13 @@
  *   k-point sums   2 ceil(log2 kpt) 8 (nspins N_coarse + B nbands + B): density,
  *                  eigenvalues and eigensolver errors, tree reduction plus broadcast
  *                  (comm_sum_ordered); D_asp (a few thousand numbers) is left out;
- *   plane waves    per block: ~7 nbands FFTs (3 H applications in the Davidson step of
- *                  GPAW's niter = 2, each a forward and inverse transform, plus one for
- *                  the density), each moving 16 N_coarse (pw - 1) / pw^2 bytes per rank
- *                  in the transpose, and 3 Gram matrices (2 nbands)² 16 allreduced;
- *                  0 while plane waves are not distributed (the model is kept for
- *                  sizing). */
+ *   plane waves    per block: 7 band transposes of the whole block (3 H applications
+ *                  in the Davidson step of GPAW's niter = 2, each there and back, plus
+ *                  one for the density), each sending 16 nbands npw_max (pw - 1) / pw^2
+ *                  bytes per rank (pwdist.h), and the Gram matrices, 9 nbands² numbers
+ *                  (Rayleigh-Ritz nb x nb, then 2 x 2 of nb x 2nb), 8 (real) or 16
+ *                  bytes each, allreduced at ~2 (pw - 1) / pw their size per rank; the
+ *                  projection sums (nbands x projectors per application) are left out. */
 #ifndef PAWSORB_PARALLEL_LAYOUT_H
 #define PAWSORB_PARALLEL_LAYOUT_H
 
@@ -44,8 +51,17 @@
 #include "core/err.h"
 
 /* What this version distributes (see above). */
-#define PARALLEL_PW_DISTRIBUTED 0
+#define PARALLEL_PW_DISTRIBUTED 1
 #define PARALLEL_BANDS_DISTRIBUTED 0
+
+/* The time model's constants (above). PARALLEL_GRID_SHARE: measured with perf on the
+ * 27-atom TiO2(110)+H2O slab (PW 400 eV, Gamma, serial): per SCF iteration the grid
+ * work that stays replicated (Hamiltonian update incl. PAW XC corrections, density
+ * interpolation, compensation charges, mixing) against the Davidson step
+ * (docs/parallel.md, "Where the time goes"). PARALLEL_PW_EFFICIENCY: an assumption for
+ * the distributed part on one node (transposes and reductions). */
+#define PARALLEL_GRID_SHARE 0.35
+#define PARALLEL_PW_EFFICIENCY 0.9
 
 /* The problem as the layout sees it. */
 typedef struct {

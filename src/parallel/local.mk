@@ -1,5 +1,8 @@
 # src/parallel: the parallel layout (k-point, band, plane-wave groups) and its cost estimate
-libpawsorb_a_SOURCES += src/parallel/layout.c src/parallel/layout.h
+libpawsorb_a_SOURCES += src/parallel/layout.c src/parallel/layout.h src/parallel/pwdist.c src/parallel/pwdist.h
 check_PROGRAMS += tests/unit/test_parallel
 tests_unit_test_parallel_SOURCES = tests/unit/test_parallel.c
 tests_unit_test_parallel_LDADD = $(TEST_LDADD)
+check_PROGRAMS += tests/unit/test_parallel_pwdist
+tests_unit_test_parallel_pwdist_SOURCES = tests/unit/test_parallel_pwdist.c
+tests_unit_test_parallel_pwdist_LDADD = $(TEST_LDADD)

@@ -72,6 +72,7 @@ int calc_init(calculation *c, const comm_ctx *comm, const input *in, const plan 
                  e))
         return -1;
     if (density_init(&c->dens, &c->grids, &c->ss, c->nspins, in->dft.charge, e)) return -1;
+    density_split_work(&c->dens, comm->pw, comm->work);   /* ĝ_L work over the plane-wave ranks */
     if (hamiltonian_init(&c->ham, &c->grids, &c->ss, c->nspins, in->dft.xc, in->dft.charge, in->atoms.pbc, e))
         return -1;
     if (occupations_init(c, e) || mixer_setup(c, e)) return -1;

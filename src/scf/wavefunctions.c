@@ -18,6 +18,25 @@ static void local_blocks(wavefunctions *w)
     for (int u = w->u0; u < w->u0 + w->nu; u++) w->has_k[u % w->nk] = 1;
 }
 
+/* pw_k[k] = this rank's G slice of pwall_k[k] (parallel/pwdist.h): a view sharing the
+ * whole basis's arrays; the whole basis itself with one plane-wave rank. */
+static int slice_basis(wavefunctions *w, int k, int nbands, err *e)
+{
+    const pw_basis *all = &w->pwall_k[k];
+    w->pw_k[k] = *all;
+    if (w->npw_ranks == 1) return 0;
+    /* calls carry up to nbands bands (Davidson), or all atomic orbitals (initial guess) */
+    int nbmax = nbands;
+    for (int a = 0, nao = 0; a < w->ss->natoms; a++)
+        if ((nao += species_of(w->ss, a)->nao) > nbmax) nbmax = nao;
+    if (pw_dist_init(&w->dist_k[k], w->comm->pw, all->npw, nbmax, e)) return -1;
+    const pw_dist *d = &w->dist_k[k];
+    w->pw_k[k].npw = d->nG;
+    w->pw_k[k].map = all->map + d->G0;
+    w->pw_k[k].g2 = all->g2 + d->G0;
+    return 0;
+}
+
 int wfs_init(wavefunctions *w, const comm_ctx *comm, const fft_grid *grid, const kpoint_set *kp, int nspins,
              int nbands, int real, double ecut, const species_set *ss, err *e)
 {
@@ -41,6 +60,9 @@ int wfs_init(wavefunctions *w, const comm_ctx *comm, const fft_grid *grid, const
     if (w->pt_fn.nI != ss->nI)
         return err_set(e, EXIT_INTERNAL, "wavefunctions: %d projector functions for %d", w->pt_fn.nI, ss->nI);
     w->pw_k = xcalloc(w->nk, sizeof *w->pw_k);
+    w->pwall_k = xcalloc(w->nk, sizeof *w->pwall_k);
+    w->dist_k = xcalloc(w->nk, sizeof *w->dist_k);
+    w->npw_ranks = comm->layout.pw;
     w->pt_k = xcalloc(w->nk, sizeof *w->pt_k);
     w->fft_k = xcalloc(w->nk, sizeof *w->fft_k);
     w->kfrac = xmalloc(w->nk * sizeof *w->kfrac);
@@ -51,14 +73,16 @@ int wfs_init(wavefunctions *w, const comm_ctx *comm, const fft_grid *grid, const
         memcpy(w->kfrac[k], kp->k[k], sizeof w->kfrac[k]);
         w->w_k[k] = kp->weight[k];
         if (!w->has_k[k]) continue;
-        if (pw_basis_init(&w->pw_k[k], grid, kp->k[k], ecut, real))
+        if (pw_basis_init(&w->pwall_k[k], grid, kp->k[k], ecut, real))
             return err_set(e, EXIT_INTERNAL, "plane-wave basis of k-point %d", k);
-        if (w->pw_k[k].npw < nbands)
+        if (w->pwall_k[k].npw < nbands)
             return err_set(e, EXIT_BAD_INPUT, "%d bands but only %d plane waves at k-point %d", nbands,
-                           w->pw_k[k].npw, k);
+                           w->pwall_k[k].npw, k);
+        if (slice_basis(w, k, nbands, e)) return -1;
         if (w->pw_k[k].npw > w->npw_max) w->npw_max = w->pw_k[k].npw;
         if (pwlfc_init(&w->pt_k[k], &w->pt_fn, &w->pw_k[k], nbands, e)) return -1;
-        if (pw_fft_init(&w->fft_k[k], &w->pw_k[k], &w->plan, e)) return -1;
+        if (w->npw_ranks > 1) pwlfc_set_comm(&w->pt_k[k], comm->pw, comm->work);
+        if (pw_fft_init(&w->fft_k[k], &w->pwall_k[k], &w->plan, e)) return -1;
     }
     if (w->npw_max < 1) w->npw_max = 1;   /* a group without blocks keeps valid workspaces */
     w->kpt_u = xcalloc(w->nu + 1, sizeof *w->kpt_u);
@@ -83,7 +107,8 @@ void wfs_free(wavefunctions *w)
     for (int k = 0; k < w->nk && w->pw_k; k++) {
         pw_fft_free(&w->fft_k[k]);
         pwlfc_free(&w->pt_k[k]);
-        pw_basis_free(&w->pw_k[k]);
+        pw_basis_free(&w->pwall_k[k]);   /* pw_k[k] is a view of it */
+        if (w->dist_k) pw_dist_free(&w->dist_k[k]);
     }
     for (int u = 0; u < w->nu && w->kpt_u; u++) {
         free(w->kpt_u[u].psi);
@@ -93,6 +118,8 @@ void wfs_free(wavefunctions *w)
     }
     free(w->kpt_u);
     free(w->pw_k);
+    free(w->pwall_k);
+    free(w->dist_k);
     free(w->pt_k);
     free(w->fft_k);
     free(w->kfrac);
@@ -130,10 +157,19 @@ void wfs_add_to_density(wavefunctions *w, double *nt_sG)
     for (int u = 0; u < w->nu; u++) {
         wfs_kpoint *q = &w->kpt_u[u];
         double *nt = nt_sG + (size_t)q->s * N;
-        for (int n = 0; n < w->nbands; n++) {
+        /* distributed: this rank's share of the bands, whole (parallel/pwdist.h) */
+        const double complex *psi = q->psi;
+        int n0 = 0, n1 = w->nbands, ld = q->npw;
+        if (w->npw_ranks > 1) {
+            pw_dist *d = &w->dist_k[q->k];
+            pw_dist_to_bands(d, w->nbands, q->psi, q->npw);
+            pw_dist_bands(d, w->nbands, d->rank, &n0, &n1);
+            psi = d->full, ld = d->npw;   /* row n - n0 is band n */
+        }
+        for (int n = n0; n < n1; n++) {
             double f = wfs_occ(w, q, n);
             if (f == 0.0) continue;
-            pw_fft_inverse(&w->fft_k[q->k], q->psi + (size_t)n * q->npw, 1.0 / N);
+            pw_fft_inverse(&w->fft_k[q->k], psi + (size_t)(n - n0) * ld, 1.0 / N);
             if (w->real) {
                 const double *r = w->plan.r;
                 for (long i = 0; i < N; i++) nt[i] += f * r[i] * r[i];
@@ -143,6 +179,7 @@ void wfs_add_to_density(wavefunctions *w, double *nt_sG)
             }
         }
     }
+    if (w->npw_ranks > 1) comm_sum_ordered(w->comm->pw, nt_sG, (size_t)w->nspins * N, w->comm->work);
     comm_sum_ordered(w->comm->kpt, nt_sG, (size_t)w->nspins * N, w->comm->work);
 }
 

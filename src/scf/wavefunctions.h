@@ -16,8 +16,12 @@
  * (has_k). The sums over blocks (density, D_asp, eigensolver error, eigenvalues for the
  * occupations) are ordered reductions over comm->kpt (comm_sum_ordered): bit-identical
  * run to run for one rank count; between rank counts they differ by rounding only.
- * Ranks of one k-point group hold the same blocks and compute the same numbers until
- * plane waves or bands are distributed inside the group. */
+ * Inside a k-point group the coefficients are distributed over comm->pw
+ * (parallel/pwdist.h): pw_k[k] is this rank's slice of the whole basis pwall_k[k]
+ * (npw, map and g2 point into pwall_k's arrays), ψ, the projector sets and the
+ * eigensolver work on the slice; projections are summed over comm->pw inside pwlfc,
+ * FFTs go through dist_k's band transposes. With one plane-wave rank pw_k[k] is the
+ * whole basis and nothing changes. */
 #ifndef PAWSORB_WAVEFUNCTIONS_H
 #define PAWSORB_WAVEFUNCTIONS_H
 
@@ -30,12 +34,13 @@
 #include "core/comm.h"
 #include "core/err.h"
 #include "hamiltonian/pwfft.h"
+#include "parallel/pwdist.h"
 #include "scf/species.h"
 
 typedef struct {
     int s, k;               /* spin and irreducible k-point */
     double weight;          /* k-point weight (sum over k = 1) */
-    int npw;
+    int npw;                /* coefficients on this rank (the slice of pw_k) */
     double complex *psi;    /* nbands x npw; owned */
     double *eps;            /* nbands, hartree */
     double *f;              /* nbands occupations in [0, 1] */
@@ -49,12 +54,15 @@ typedef struct {
     const fft_grid *grid;   /* coarse grid; borrowed */
     fft_plan plan;          /* coarse-grid transforms (real or complex) */
     pwlfc_funcs pt_fn;      /* projectors of all atoms */
-    pw_basis *pw_k;         /* nk bases */
-    pwlfc *pt_k;            /* nk projector sets */
-    pw_fft *fft_k;          /* nk */
+    pw_basis *pw_k;         /* nk bases: this rank's G slice (views into pwall_k) */
+    pw_basis *pwall_k;      /* nk whole bases (all G); owned */
+    pwlfc *pt_k;            /* nk projector sets on the slices */
+    pw_fft *fft_k;          /* nk, on the whole bases */
+    int npw_ranks;          /* plane-wave ranks of the group (comm->layout.pw) */
+    pw_dist *dist_k;        /* nk G <-> band transposes (npw_ranks > 1) */
     double (*kfrac)[3];
     double *w_k;
-    int npw_max;            /* over local k-points (1 when none) */
+    int npw_max;            /* largest slice over local k-points (1 when none) */
     int nu_all;             /* nspins * nk blocks, spin-major */
     int u0, nu;             /* this rank's blocks: global u0 .. u0 + nu - 1 */
     wfs_kpoint *kpt_u;      /* nu local blocks */
@@ -75,7 +83,8 @@ int wfs_set_positions(wavefunctions *w, err *e);
 int wfs_project(wavefunctions *w, int u, err *e);
 
 /* nt_sG[s] = Σ_kn f_n w_k (2/nspins) |ψ_n(r)|² (coarse grid), overwritten. Collective
- * over comm->kpt (ordered sum of the groups' parts). */
+ * over comm->pw (each rank transforms its share of the bands) and comm->kpt (ordered
+ * sums of the parts). */
 void wfs_add_to_density(wavefunctions *w, double *nt_sG);
 
 /* D_asp (layout of density.h) = Σ_kn f_n w_k (2/nspins) Re P*_ni P_nj, packed (GPAW's
@@ -90,6 +99,12 @@ double wfs_sum_blocks(wavefunctions *w, const double *x_u);
 /* eps_skn (nspins x nk x nbands, occupations.h's layout) = every block's eigenvalues, on
  * every rank (exact: each entry has one owner). Collective over comm->kpt. */
 void wfs_gather_eigenvalues(wavefunctions *w, double *eps_skn);
+
+/* First index of this rank's G slice pw_k[k] in the whole basis pwall_k[k]. */
+static inline int wfs_slice_start(const wavefunctions *w, int k)
+{
+    return (int)(w->pw_k[k].map - w->pwall_k[k].map);
+}
 
 /* Weighted occupation f_n w_k 2/nspins of band n of block u (GPAW's kpt.f_n). */
 static inline double wfs_occ(const wavefunctions *w, const wfs_kpoint *kp, int n)

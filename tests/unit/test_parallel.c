@@ -32,8 +32,10 @@ static void test_choice(void)
     ok(!parallel_choose(&p, "in.yaml", &l, &e) && same_layout(l, 1, 1, 2), "2 ranks, 1 block: one group of 2");
     p = problem(4, 3);
     ok(!parallel_choose(&p, "in.yaml", &l, &e) && same_layout(l, 2, 1, 2), "4 ranks, 3 blocks: 2 groups of 2");
+    /* layout.h's model, s = 0.35, e = 0.9: t(1) = 4 / 2.13, t(2) = 2 / 1.69, t(3) = 2 / 1.41 */
     p = problem(6, 4);
-    ok(!parallel_choose(&p, "in.yaml", &l, &e) && same_layout(l, 3, 1, 2), "6 ranks, 4 blocks: 3 groups (tie 2/3)");
+    ok(!parallel_choose(&p, "in.yaml", &l, &e) && same_layout(l, 2, 1, 3),
+       "6 ranks, 4 blocks: 2 groups of 3 plane-wave ranks beat 3 groups of 2");
     p = problem(1024, 64);
     ok(!parallel_choose(&p, "in.yaml", &l, &e) && same_layout(l, 64, 1, 16), "1024 ranks, 64 blocks: 64 groups");
     p = problem(4, 8);
@@ -60,8 +62,10 @@ static void test_estimate(void)
     parallel_estimate one, four;
     parallel_estimate_layout(&p, (comm_layout){1, 1, 4}, &one);
     parallel_estimate_layout(&p, (comm_layout){4, 1, 1}, &four);
-    /* 16 bytes x 10 bands x 1000 coefficients x (blocks + 6 Davidson blocks) */
-    near(one.mem_wavefunctions, 16.0 * 10 * 1000 * (8 + 6), 0, "wavefunctions, 1 group: all 8 blocks");
+    /* 16 bytes x 10 bands x 1000 coefficients x (blocks + 6 Davidson blocks) / pw ranks,
+     * plus two transpose buffers of ceil(10 / 4) whole bands */
+    near(one.mem_wavefunctions, 16.0 * 10 * 1000 * (8 + 6) / 4 + 2 * 16.0 * 3 * 1000, 0,
+         "wavefunctions, 1 group of 4 plane-wave ranks: all 8 blocks on G slices");
     near(four.mem_wavefunctions, 16.0 * 10 * 1000 * (2 + 6), 0, "wavefunctions, 4 groups: 2 blocks each");
     ok(four.blocks_per_group == 2 && one.blocks_per_group == 8, "blocks per group");
     near(one.mem_grids, four.mem_grids, 0, "grids are not distributed");
