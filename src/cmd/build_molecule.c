@@ -48,6 +48,8 @@ int build_cmd_molecule(const comm_ctx *comm, int argc, char **argv, err *e)
         printf("%s: %s (%s), %d atoms, charge %d, box %.3f x %.3f x %.3f A (%.2f A vacuum, not periodic)\n", out,
                name, formula, m.natoms, charge, m.cell[0][0] * BOHR_ANG, m.cell[1][1] * BOHR_ANG,
                m.cell[2][2] * BOHR_ANG, vac_ang);
+    if (rc == 0 && comm->rank == 0 && charge != 0)
+        printf("a charged molecule: set dft.charge: %d in the input (docs/input.md)\n", charge);
     structure_free(&m);
     return rc;
 }

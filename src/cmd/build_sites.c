@@ -14,8 +14,9 @@
 
 static void print_sites(const char *path, const structure *slab, const site_list *l, double tol_ang)
 {
-    printf("# %s: %d atoms; top layer: %d atoms within %.2f A of the highest; %d symmetry operations keep "
-           "the surface on top\n", path, slab->natoms, l->n_surface, tol_ang, l->n_ops);
+    printf("# %s: %d atoms; top layer: %d atoms within %.2f A of the highest; %d symmetry operation%s keep%s "
+           "the surface on top\n", path, slab->natoms, l->n_surface, tol_ang, l->n_ops, l->n_ops == 1 ? "" : "s",
+           l->n_ops == 1 ? "s" : "");
     printf("# %d symmetry-distinct sites; positions in A (at the height of the highest coordinating atom); "
            "atoms 0-based as in the file\n", l->n);
     printf("# %-10s %-7s %12s %12s %12s %6s  %s\n", "site", "kind", "x", "y", "z", "copies", "atoms");
@@ -132,6 +133,8 @@ int build_cmd_place(const comm_ctx *comm, int argc, char **argv, err *e)
                        "%.2f A of vacuum above the molecule\n", out, pos[1], l.site[k].label, pos[0], res.natoms,
                        r.min_dist * BOHR_ANG, element_symbol(mol.numbers[r.mol_atom]), slab.natoms + r.mol_atom,
                        element_symbol(slab.numbers[r.slab_atom]), r.slab_atom, r.vacuum_above * BOHR_ANG);
+            if (rc == 0 && comm->rank == 0 && charge != 0)
+                printf("the molecule has charge %d: set dft.charge: %d in the input (docs/input.md)\n", charge, charge);
             structure_free(&res);
         }
         structure_free(&mol);

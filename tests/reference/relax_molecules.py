@@ -5,6 +5,11 @@ Run with Debian's python (GPAW 22.8, ASE 3.22), Open Babel 3.1 (apt: openbabel) 
 xtb 6.5.1 (apt: xtb):
     /usr/bin/python3 tests/reference/relax_molecules.py [NAME ...] [--outdir DIR]
     mpirun -np 2 /usr/bin/python3 tests/reference/relax_molecules.py TFSI-
+    /usr/bin/python3 tests/reference/relax_molecules.py --partial NAME
+        (writes the last step of an unfinished relaxation, $TMPDIR/relax_NAME.traj, and says
+        in level= that it is not converged)
+    /usr/bin/python3 tests/reference/relax_molecules.py --xtb-only NAME
+        (writes the GFN2-xTB pre-relaxed geometry, level= says so: stage 2 not run)
 
 Starting geometries: Open Babel `obabel -:SMILES --gen3d best` (MMFF94 force field with
 its conformer search), except
@@ -135,6 +140,40 @@ def relax(name, outdir):
               (name, len(out), energy, fmax, opt.nsteps), flush=True)
 
 
+def write_partial(name, outdir):
+    """The last BFGS step of an unfinished GPAW relaxation, marked as not converged."""
+    from ase.io import Trajectory
+    traj = Trajectory(os.path.join(tempfile.gettempdir(), "relax_%s.traj" % name))
+    atoms = traj[-1]
+    energy = atoms.get_potential_energy()
+    fmax = np.max(np.linalg.norm(atoms.get_forces(), axis=1))
+    out = Atoms(atoms.get_chemical_symbols(), atoms.positions - atoms.positions.mean(axis=0))
+    _, how = start(name, outdir)   # (for LiTFSI: check which TFSI- the run really started from)
+    out.info = {"name": name, "charge": MOLECULES[name][1],
+                "source": "%s: %s; GFN2-xTB 6.5.1 pre-relaxation; GPAW relaxation NOT FINISHED "
+                "(tests/reference/relax_molecules.py)" % (MOLECULES[name][2], how),
+                "level": LEVEL.replace("BFGS fmax 0.05 eV/A", "BFGS stopped at fmax %.3f eV/A after %d steps "
+                                       "(not converged to 0.05)" % (fmax, len(traj) - 1)),
+                "energy_eV": round(float(energy), 5), "fmax_eV_per_A": round(float(fmax), 4),
+                "bfgs_steps": len(traj) - 1}
+    write(os.path.join(outdir, name + ".xyz"), out, format="extxyz")
+    print("%s: wrote step %d, fmax %.3f eV/A (not converged)" % (name, len(traj) - 1, fmax))
+
+
+def write_xtb_only(name, outdir):
+    """Stage 1 only: the GFN2-xTB geometry, labelled as such."""
+    atoms, how = start(name, outdir)
+    charge = MOLECULES[name][1]
+    atoms = xtb_opt(atoms, charge)
+    out = Atoms(atoms.get_chemical_symbols(), atoms.positions - atoms.positions.mean(axis=0))
+    out.info = {"name": name, "charge": charge,
+                "source": "%s: %s; GFN2-xTB 6.5.1 relaxation; the GPAW PBE stage of "
+                "tests/reference/relax_molecules.py has NOT been run" % (MOLECULES[name][2], how),
+                "level": "GFN2-xTB (xtb 6.5.1 --opt tight)"}
+    write(os.path.join(outdir, name + ".xyz"), out, format="extxyz")
+    print("%s: wrote the GFN2-xTB geometry (no GPAW stage)" % name)
+
+
 def main(argv):
     outdir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
                           "inputs", "molecules")
@@ -142,6 +181,12 @@ def main(argv):
         k = argv.index("--outdir")
         outdir = argv[k + 1]
         del argv[k:k + 2]
+    if "--xtb-only" in argv:
+        write_xtb_only(argv[argv.index("--xtb-only") + 1], outdir)
+        return
+    if "--partial" in argv:
+        write_partial(argv[argv.index("--partial") + 1], outdir)
+        return
     names = argv or [n for n in MOLECULES if n != "H2O"]
     for n in names:
         if n not in MOLECULES:
