@@ -13,7 +13,8 @@ runs with its default k-point reduction (a case may set 'symmetry').
 --eos adds the E(V) curves (5 points) with ASE's Birch-Murnaghan fit, as the JSON.
 --eig adds the eigenvalue table: gaps, band widths, Fermi levels and the molecules'
 eigenvalues (definitions in tests/reference/eig_quantities.py) of every case of
-tests/data/scf/gpaw_eigs.json (GPAW 22.8, tests/reference/eig_gpaw.py), pawsorb's
+tests/data/scf/gpaw_eigs.json and gpaw_eigs_cases.json (GPAW 22.8,
+tests/reference/eig_gpaw.py [--own]), pawsorb's
 from the results file of the same run; the issue's tolerance is 10 meV.
 """
 import json
@@ -27,7 +28,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = os.path.dirname(HERE)
 PUBLIC = os.environ.get('GPAW_PUBLIC', '/work/shared/reference/gpaw-public.json')
 OWN = os.path.join(SRC, 'tests', 'data', 'scf', 'gpaw_cases.json')
-EIGS = os.path.join(SRC, 'tests', 'data', 'scf', 'gpaw_eigs.json')
+EIGS = [os.path.join(SRC, 'tests', 'data', 'scf', f) for f in ('gpaw_eigs.json', 'gpaw_eigs_cases.json')]
 EIG_ROWS = []   # filled by main() with --eig: (case, quantity, pawsorb, GPAW)
 
 
@@ -128,7 +129,10 @@ def eig_compare(name, c, h5):
     import numpy as np
     sys.path.insert(0, os.path.join(SRC, 'tests', 'reference'))
     from eig_quantities import quantities
-    ref = json.load(open(EIGS)).get(name) if os.path.exists(EIGS) else None
+    ref = None
+    for path in EIGS:
+        if os.path.exists(path):
+            ref = json.load(open(path)).get(name, ref)
     if ref is None:
         return
     with h5py.File(h5, 'r') as f:
@@ -136,7 +140,7 @@ def eig_compare(name, c, h5):
         kpts = np.array(f['/electrons/kpoints'])
         kw = np.array(f['/electrons/kweights'])
         fermi = float(f['/electrons/fermi_level'][()])
-    q = quantities(name, eps, kw, fermi, ref['nvalence'], kpts)
+    q = quantities(name, eps, kw, fermi, ref['nvalence'], kpts, ref.get('nocc_s'))
     for key, g in ref['quantities'].items():
         EIG_ROWS.append((name, key, q.get(key), g))
 

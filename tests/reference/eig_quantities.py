@@ -31,9 +31,23 @@ def kname(k):
     return '(' + ','.join(f'{x:+.4f}' for x in k + 0.0) + ')'
 
 
-def quantities(name, eps, kweights, fermi, nvalence, kpoints):
-    """eps: (spin, k, band) in eV. Returns {quantity: value in eV}."""
-    eps = np.asarray(eps, float)[0]   # spin-paired
+def quantities(name, eps, kweights, fermi, nvalence, kpoints, nocc_s=None):
+    """eps: (spin, k, band) in eV. Returns {quantity: value in eV}. Spin-polarised
+    (two spin channels): nocc_s gives the occupied bands of each channel (from GPAW's
+    run, e.g. O2 triplet 7 and 5) and every quantity is made per channel, prefixed
+    'up_' / 'down_'."""
+    eps = np.asarray(eps, float)
+    if eps.shape[0] == 2:
+        q = {}
+        for s, tag in enumerate(('up_', 'down_')):
+            qs = channel(eps[s], fermi, 2 * nocc_s[s], kpoints)
+            q.update({tag + k: v for k, v in qs.items()})
+        return q
+    return channel(eps[0], fermi, nvalence, kpoints)
+
+
+def channel(eps, fermi, nvalence, kpoints):
+    """One spin channel (k, band); nvalence counts 2 electrons per occupied band."""
     q = {}
     nocc = int(round(nvalence)) // 2
     metal = int(round(nvalence)) % 2 == 1 or eps.shape[1] <= nocc or \
@@ -41,7 +55,7 @@ def quantities(name, eps, kweights, fermi, nvalence, kpoints):
     if metal:
         q['fermi'] = fermi
         q['occupied_band_width'] = fermi - eps[:, 0].min()
-        return q
+        return {k: float(v) for k, v in q.items()}
     vbm, cbm = eps[:, nocc - 1].max(), eps[:, nocc].min()
     q['VBM'] = vbm
     q['CBM'] = cbm
