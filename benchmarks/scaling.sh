@@ -50,7 +50,7 @@ EOF
 exec /usr/bin/time -f "%e %U %S %M" -o "$TIMEDIR/time.$NRANKS.${OMPI_COMM_WORLD_RANK:-0}" "$@"
 EOF
   chmod +x "$tmp/timed.sh"
-  echo "# TiO2(110)+H2O, 27 atoms, PBE, 400 eV, Gamma; $(nproc) cores"
+  echo "# TiO2(110)+H2O, 27 atoms, PBE, 400 eV, Gamma; $(nproc --all) cores"
   for n in 1 2; do
     echo "# load average before -n $n: $(cut -d' ' -f1-3 /proc/loadavg)"
     (cd "$tmp" && TIMEDIR=$tmp NRANKS=$n mpirun -n $n "$tmp/timed.sh" "$pawsorb" run tio2.yaml \

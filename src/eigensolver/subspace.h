@@ -11,9 +11,33 @@
 #ifndef PAWSORB_EIGEN_SUBSPACE_H
 #define PAWSORB_EIGEN_SUBSPACE_H
 
+#include <mpi.h>
+
 #include "core/err.h"
 
-typedef enum { SUBSPACE_LAPACK = 0 } subspace_backend;
+typedef enum { SUBSPACE_LAPACK = 0, SUBSPACE_SCALAPACK = 1 } subspace_backend;
+
+/* Below this n the LAPACK solve on every rank is cheaper than ScaLAPACK's distribution
+ * (an assumption: on 2 ranks a 248 x 248 problem takes milliseconds in LAPACK; ScaLAPACK
+ * pays once the n³ work outweighs its communication, GPAW's users switch it on for a
+ * few hundred bands and more). */
+#ifndef SUBSPACE_SCALAPACK_MIN   /* -D for tests of whole runs through ScaLAPACK */
+#define SUBSPACE_SCALAPACK_MIN 1024
+#endif
+
+/* ScaLAPACK state (subspace_distribute): a BLACS grid over a communicator whose ranks
+ * all hold the same matrices. */
+typedef struct {
+    MPI_Comm comm;          /* borrowed */
+    int nmin;               /* n at and above which ScaLAPACK is used */
+    int ctxt, nprow, npcol, myrow, mycol, nb;
+    int mloc, nloc;         /* local rows / columns of an nmax x nmax matrix */
+    double *A, *B, *Z;      /* local block-cyclic parts; owned */
+    double *full;           /* nmax x nmax gather buffer (doubles or pairs); owned */
+    double *work, *rwork;   /* owned */
+    int *iwork;             /* owned */
+    int lwork, lrwork, liwork;
+} subspace_scalapack;
 
 typedef struct {
     subspace_backend backend;
@@ -23,10 +47,23 @@ typedef struct {
     double *rwork;          /* owned; complex only */
     int *iwork;             /* owned */
     int lwork, lrwork, liwork;
+    subspace_scalapack sl;  /* used when backend == SUBSPACE_SCALAPACK and n >= sl.nmin */
 } subspace;
 
 int subspace_init(subspace *s, int nmax, int real, err *e);
 void subspace_free(subspace *s);
+
+/* Problems with n >= nmin (and at least two blocks per process row and column) are
+ * solved with ScaLAPACK on a BLACS grid over comm (as near square as the rank count
+ * allows, blocks of 32): every rank of comm must call the
+ * solvers together with the same matrices (the plane-wave ranks of a k-point group, whose
+ * Gram matrices are reduced), and every rank gets the whole result: each copies its
+ * block-cyclic part out of the replicated input (no communication), and the
+ * distributed solution is summed back into whole matrices (MPI_Allreduce of disjoint
+ * parts: exact). Generalised problems: S = L L^H (pdpotrf/pzpotrf), L^-1 H L^-H
+ * (p?sygst/p?hegst), p?syevd/p?heevd, C = L^-H Z (p?trsm) — the steps of LAPACK's
+ * ?sygvd. A comm of one rank keeps LAPACK. Collective over comm. */
+int subspace_distribute(subspace *s, MPI_Comm comm, int nmin, err *e);
 
 /* Generalised Hermitian problem H C = S C diag(eps) (zhegvd / dsygvd, itype 1):
  * on return H holds the S-orthonormal eigenvectors C as columns, eps the n eigenvalues

@@ -1,5 +1,7 @@
 #include "parallel/layout.h"
 
+#include "eigensolver/subspace.h"
+
 #include <math.h>
 
 /* Speed-up of r plane-wave ranks on one block (layout.h): Amdahl's law with the
@@ -68,7 +70,10 @@ void parallel_estimate_layout(const parallel_problem *p, comm_layout l, parallel
     est->mem_wavefunctions = 16.0 * nb * p->npw_max * (per + 6) / share;
     if (PARALLEL_PW_DISTRIBUTED && l.pw > 1)   /* the two band-transpose buffers (pwdist.h) */
         est->mem_wavefunctions += 2.0 * 16.0 * ceil(nb / l.pw) * p->npw_max;
-    est->mem_subspace = 2.0 * (2 * nb) * (2 * nb) * (p->real ? 8.0 : 16.0);
+    double n2 = (2 * nb) * (2 * nb) * (p->real ? 8.0 : 16.0);
+    est->mem_subspace = 2.0 * n2;
+    if (l.pw > 1 && 2 * nb >= SUBSPACE_SCALAPACK_MIN)   /* ScaLAPACK: 3 local parts + gather buffer */
+        est->mem_subspace += n2 * (3.0 / l.pw + 1.0);
     est->mem_grids = (12.0 + 2.0 * p->mix_history) * p->n_fine * 8.0 * p->nspins + 4.0 * p->n_coarse * 16.0;
     est->mem_total = est->mem_wavefunctions + est->mem_subspace + est->mem_grids;
     double levels = l.kpt > 1 ? ceil(log2((double)l.kpt)) : 0.0;

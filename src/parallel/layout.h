@@ -30,7 +30,9 @@
  *                  ψ2, tmp, H ψ and S ψ of 2 nbands, eigensolver/davidson.c, each on
  *                  the rank's G slice) + 2 16 ceil(nbands / pw) npw_max for pw > 1
  *                  (the band-transpose buffers of pwdist.h)
- *   subspace       2 (2 nbands)² 8 (real) or 16 (complex): the Rayleigh-Ritz H and S
+ *   subspace       2 (2 nbands)² 8 (real) or 16 (complex): the Rayleigh-Ritz H and S,
+ *                  plus (3 / pw + 1) times one such matrix when ScaLAPACK solves them
+ *                  (eigensolver/subspace.h: local A, B, Z and the gather buffer)
  *   grids          (12 + 2 history) N_fine 8 nspins + 4 N_coarse 16 (densities,
  *                  potentials, mixer history, FFT buffers; basis/plan.c's estimate)
  * Communication per rank and SCF iteration (bytes sent, the busiest rank):

@@ -6,3 +6,6 @@ tests_unit_test_parallel_LDADD = $(TEST_LDADD)
 check_PROGRAMS += tests/unit/test_parallel_pwdist
 tests_unit_test_parallel_pwdist_SOURCES = tests/unit/test_parallel_pwdist.c
 tests_unit_test_parallel_pwdist_LDADD = $(TEST_LDADD)
+check_PROGRAMS += tests/unit/test_parallel_subspace
+tests_unit_test_parallel_subspace_SOURCES = tests/unit/test_parallel_subspace.c
+tests_unit_test_parallel_subspace_LDADD = $(TEST_LDADD)
