@@ -127,6 +127,7 @@ def eig_compare(name, c, h5):
     """Gaps and band widths of pawsorb's run against GPAW's (gpaw_eigs.json)."""
     import h5py
     import numpy as np
+    sys.dont_write_bytecode = True   # no __pycache__ in the source tree
     sys.path.insert(0, os.path.join(SRC, 'tests', 'reference'))
     from eig_quantities import quantities
     ref = None

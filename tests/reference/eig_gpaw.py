@@ -27,6 +27,7 @@ import numpy as np
 from ase import Atoms
 from gpaw import GPAW, PW, FermiDirac
 
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from eig_quantities import quantities  # noqa: E402
 
