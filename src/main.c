@@ -6,6 +6,7 @@
 
 #include <mpi.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char usage[] =
@@ -54,8 +55,21 @@ static int dispatch(const comm_ctx *comm, int argc, char **argv)
     return EXIT_BAD_INPUT;
 }
 
+/* OpenBLAS, when it is the BLAS linked in (weak: absent with other BLAS libraries). */
+extern void openblas_set_num_threads(int) __attribute__((weak));
+
+/* One BLAS thread per MPI rank unless the user asks otherwise: ranks already fill the
+ * cores, and idle OpenBLAS threads spin (14 % of all samples in a loaded TiO2-slab
+ * profile, benchmarks/README.md). OPENBLAS_NUM_THREADS or OMP_NUM_THREADS override. */
+static void default_blas_threads(void)
+{
+    if (openblas_set_num_threads && !getenv("OPENBLAS_NUM_THREADS") && !getenv("OMP_NUM_THREADS"))
+        openblas_set_num_threads(1);
+}
+
 int main(int argc, char **argv)
 {
+    default_blas_threads();
     MPI_Init(&argc, &argv);
     comm_ctx comm;
     comm_init(&comm, MPI_COMM_WORLD);
