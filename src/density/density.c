@@ -35,45 +35,6 @@ static int make_mapping(density_grids *g, err *e)
     return 0;
 }
 
-/* GPAW's real PWDescriptor sphere |G|^2/2 <= ecut (pw/descriptor.py): the r2c box
- * (N0, N1, N2/2+1) with the first two axes folded and the third NOT folded (0..N2/2, so
- * an even N2's Nyquist plane counts as +N2/2), half-sphere mask
- * i2 > 0 | i1 > 0 | (i0 >= 0 & i1 == 0), in ascending r2c order. pw_basis_init folds
- * the third axis too (freq N2/2 -> -N2/2), which drops the +N2/2 plane when the sphere
- * reaches it (density cutoff = ecut0); the map below is in pw_basis's full-box layout. */
-static void real_sphere(pw_basis *b, const fft_grid *grid, double ecut)
-{
-    memset(b, 0, sizeof *b);
-    b->grid = grid;
-    b->real = 1;
-    const int *n = grid->n;
-    for (int pass = 0; pass < 2; pass++) {
-        int count = 0;
-        for (int i0 = 0; i0 < n[0]; i0++)
-            for (int i1 = 0; i1 < n[1]; i1++)
-                for (int i2 = 0; i2 <= n[2] / 2; i2++) {
-                    int f[3] = {fft_freq(i0, n[0]), fft_freq(i1, n[1]), i2};
-                    if (!(f[2] > 0 || f[1] > 0 || (f[0] >= 0 && f[1] == 0))) continue;
-                    double q2 = 0.0;
-                    for (int v = 0; v < 3; v++) {
-                        double q = f[0] * grid->recip[0][v] + f[1] * grid->recip[1][v] + f[2] * grid->recip[2][v];
-                        q2 += q * q;
-                    }
-                    if (q2 > 2.0 * ecut) continue;
-                    if (pass) {
-                        b->map[count] = (i0 * n[1] + i1) * n[2] + i2;
-                        b->g2[count] = 0.5 * q2;
-                    }
-                    count++;
-                }
-        if (!pass) {
-            b->npw = count;
-            b->map = xmalloc((count + 1) * sizeof *b->map);
-            b->g2 = xmalloc((count + 1) * sizeof *b->g2);
-        }
-    }
-}
-
 int density_grids_init(density_grids *g, const fft_grid *coarse, const fft_grid *fine, double ecut_wfs, err *e)
 {
     memset(g, 0, sizeof *g);
@@ -88,8 +49,11 @@ int density_grids_init(density_grids *g, const fft_grid *coarse, const fft_grid 
     }
     double ecut0 = 0.5 * M_PI * M_PI / hmax;
     g->ecut = fmin(2.0 * ecut_wfs, ecut0);
-    real_sphere(&g->pd2, coarse, g->ecut);
-    real_sphere(&g->pd3, fine, 4.0 * g->ecut);
+    /* GPAW's real PWDescriptor spheres (pw/descriptor.py): pw_basis's real layout keeps an
+     * even N2's Nyquist plane as +N2/2, which these spheres reach (cutoff = ecut0). */
+    const double k0[3] = {0.0, 0.0, 0.0};
+    pw_basis_init(&g->pd2, coarse, k0, g->ecut, 1);
+    pw_basis_init(&g->pd3, fine, k0, 4.0 * g->ecut, 1);
     if (fft_plan_init(&g->fc, coarse, FFT_REAL, e) || fft_plan_init(&g->ff, fine, FFT_REAL, e)) return -1;
     if (pw_fft_init(&g->t2, &g->pd2, &g->fc, e) || pw_fft_init(&g->t3, &g->pd3, &g->ff, e)) return -1;
     g->nc = fft_grid_points(coarse);
