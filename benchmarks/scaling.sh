@@ -88,11 +88,7 @@ task: scf
 structure: {file: latp001.xyz}
 dft: {xc: PBE, cutoff: 500, kpoints: [1, 1, 1]}
 EOF
-libs=$(make -s -C "$build" -f Makefile -f - print-libs <<'EOF'
-print-libs:
-	@echo $(DEPS_LIBS) $(LIBS)
-EOF
-)
+libs=$(sed -n 's/^DEPS_LIBS = //p' "$build/Makefile")   # the libraries pawsorb links (configure's)
 mpicc -std=c17 -O2 -I"$src/src" -I"$build" "$src/benchmarks/scaling_estimate.c" "$build/libpawsorb.a" $libs -lm \
   -o "$tmp/scaling_estimate"
 table=$(cd "$tmp" && "$tmp/scaling_estimate" latp001.yaml 64 256 1024)
