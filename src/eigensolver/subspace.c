@@ -125,6 +125,7 @@ void pztrsm_(const char *side, const char *uplo, const char *transa, const char 
 static void scalapack_free(subspace_scalapack *p)
 {
     if (p->ctxt >= 0) Cblacs_gridexit(p->ctxt);
+    if (p->sys >= 0) Cfree_blacs_system_handle(p->sys);
     free(p->A), free(p->B), free(p->Z), free(p->full), free(p->work), free(p->rwork), free(p->iwork);
     memset(p, 0, sizeof *p);
 }
@@ -185,13 +186,13 @@ int subspace_distribute(subspace *s, MPI_Comm comm, int nmin, err *e)
     if (P == 1) return 0;
     subspace_scalapack *p = &s->sl;
     memset(p, 0, sizeof *p);
-    p->ctxt = -1;
+    p->ctxt = p->sys = -1;
     p->comm = comm;
     p->nmin = nmin;
     p->nb = 32;
     int pr = (int)sqrt((double)P);
     while (P % pr) pr--;
-    p->ctxt = Csys2blacs_handle(comm);
+    p->sys = p->ctxt = Csys2blacs_handle(comm);
     Cblacs_gridinit(&p->ctxt, "R", pr, P / pr);
     Cblacs_gridinfo(p->ctxt, &p->nprow, &p->npcol, &p->myrow, &p->mycol);
     if (p->nprow != pr || p->npcol != P / pr) {

@@ -30,7 +30,8 @@ typedef enum { SUBSPACE_LAPACK = 0, SUBSPACE_SCALAPACK = 1 } subspace_backend;
 typedef struct {
     MPI_Comm comm;          /* borrowed */
     int nmin;               /* n at and above which ScaLAPACK is used */
-    int ctxt, nprow, npcol, myrow, mycol, nb;
+    int sys, ctxt;          /* BLACS system handle of comm and the grid's context */
+    int nprow, npcol, myrow, mycol, nb;
     int mloc, nloc;         /* local rows / columns of an nmax x nmax matrix */
     double *A, *B, *Z;      /* local block-cyclic parts; owned */
     double *full;           /* nmax x nmax gather buffer (doubles or pairs); owned */
