@@ -60,7 +60,7 @@ static void print_plan(const input *in, const plan *p)
     printf("Parallel        %d rank%s = %d k-point group%s x %d band x %d plane-wave ranks; at most %d of %d "
            "(spin, k) blocks per group%s\n", p->ranks, p->ranks == 1 ? "" : "s", l->kpt, l->kpt == 1 ? "" : "s",
            l->band, l->pw, p->par.blocks_per_group, p->kpts.nk * p->nspins,
-           l->band * l->pw > 1 ? " (ranks of a group repeat its work: docs/parallel.md)" : "");
+           l->pw > 1 ? " (plane waves split; grids and PAW corrections repeated: docs/parallel.md)" : "");
     printf("Memory          %.1f MB per rank on %d rank%s (wavefunctions %.1f MB, grids %.1f MB; estimate)\n",
            p->mem_total / 1048576.0, p->ranks, p->ranks == 1 ? "" : "s", p->mem_wavefunctions / 1048576.0,
            p->mem_grids / 1048576.0);
