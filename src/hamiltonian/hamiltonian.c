@@ -1,4 +1,5 @@
 #include "hamiltonian/hamiltonian.h"
+#include "core/comm.h"
 
 #include "core/mem.h"
 
@@ -108,6 +109,8 @@ int hamiltonian_init(hamiltonian *h, density_grids *g, const species_set *ss, in
     h->work_R = xcalloc(g->nc, sizeof *h->work_R);
     h->dH_asp = xcalloc((size_t)nspins * ss->np + 1, sizeof *h->dH_asp);
     h->W_aL = xcalloc(ss->nL + 1, sizeof *h->W_aL);
+    h->en_a = xcalloc(4 * (size_t)ss->natoms + 1, sizeof *h->en_a);
+    h->split = MPI_COMM_NULL;
     if (charge != 0.0 && !pbc[0] && !pbc[1] && !pbc[2] && charged_init(h, charge, e)) return -1;
     return hamiltonian_set_positions(h, e);
 }
@@ -128,6 +131,7 @@ void hamiltonian_free(hamiltonian *h)
     free(h->vt_sG);
     free(h->vxct_sg);
     free(h->work_R);
+    free(h->en_a);
     free(h->dH_asp);
     free(h->W_aL);
     memset(h, 0, sizeof *h);
@@ -177,12 +181,22 @@ static double kinetic_grid(const hamiltonian *h, const density *d)
 }
 
 /* update_corrections: atomic parts of the energies and dH_asp. en = {kin, coul, zero, xc}. */
-static void atomic_corrections(hamiltonian *h, const density *d, double en[4])
+/* The one-centre terms of Hamiltonian.update_corrections, atom by atom: ΔH_ij into
+ * dH_asp and the atom's kinetic, Coulomb, zero-potential and XC energies into en_a.
+ * With a split, each rank does its atoms (a mod P) and the rest stay zero for the sum. */
+static void atomic_corrections(hamiltonian *h, const density *d)
 {
     const species_set *ss = h->ss;
-    int ns = h->nspins;
-    memset(en, 0, 4 * sizeof *en);
+    int ns = h->nspins, rank = 0, size = 1;
+    if (h->split != MPI_COMM_NULL) {
+        MPI_Comm_rank(h->split, &rank);
+        MPI_Comm_size(h->split, &size);
+        memset(h->dH_asp, 0, (size_t)ns * ss->np * sizeof *h->dH_asp);
+    }
+    memset(h->en_a, 0, 4 * (size_t)ss->natoms * sizeof *h->en_a);
     for (int a = 0; a < ss->natoms; a++) {
+        if (a % size != rank) continue;
+        double *en = h->en_a + 4 * a;
         const species *sp = species_of(ss, a);
         const setup_derived *sd = &sp->d;
         int np = sd->np;
@@ -211,6 +225,26 @@ static void atomic_corrections(hamiltonian *h, const density *d, double en[4])
         en[3] += xc_correction_calculate(&sp->xc, ns, D_sp, dH_sp);
         for (int i = 0; i < ns * np; i++) en[0] -= D_sp[i] * dH_sp[i];
     }
+    if (size > 1) {
+        comm_sum_ordered(h->split, h->dH_asp, (size_t)ns * ss->np, h->split_work);
+        comm_sum_ordered(h->split, h->en_a, 4 * (size_t)ss->natoms, h->split_work);
+    }
+}
+
+/* Σ_a of the per-atom energies in atom order (the same bits with or without a split). */
+static void sum_atomic_energies(const hamiltonian *h, double en[4])
+{
+    memset(en, 0, 4 * sizeof *en);
+    for (int a = 0; a < h->ss->natoms; a++)
+        for (int k = 0; k < 4; k++) en[k] += h->en_a[4 * a + k];
+}
+
+void hamiltonian_split_work(hamiltonian *h, MPI_Comm comm, double *work)
+{
+    int size = 1;
+    if (comm != MPI_COMM_NULL) MPI_Comm_size(comm, &size);
+    h->split = size > 1 ? comm : MPI_COMM_NULL;
+    h->split_work = work;
 }
 
 int hamiltonian_update(hamiltonian *h, const density *d, err *e)
@@ -220,7 +254,8 @@ int hamiltonian_update(hamiltonian *h, const density *d, err *e)
     double ekin = kinetic_grid(h, d);
     /* W_aL = ghat.integrate(vHt_q) (NoExternalPotential.update_atomic_hamiltonians_pw). */
     if (pwlfc_integrate_real((pwlfc *)&d->ghat, 1, h->vHt_q, h->g->pd3.npw, h->W_aL, h->ss->nL, e)) return -1;
-    atomic_corrections(h, d, atomic);
+    atomic_corrections(h, d);
+    sum_atomic_energies(h, atomic);
     h->e_kinetic0 = atomic[0] + ekin;
     h->e_coulomb = atomic[1] + fine[0];
     h->e_zero = atomic[2] + fine[1];

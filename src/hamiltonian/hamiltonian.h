@@ -28,6 +28,7 @@
 #include <complex.h>
 
 #include "core/err.h"
+#include <mpi.h>
 #include "density/density.h"
 #include "eigensolver/space.h"
 #include "hamiltonian/xc.h"
@@ -49,6 +50,9 @@ typedef struct {
     double *vxct_sg;              /* nspins x nf */
     double *dH_asp;               /* layout of D_asp */
     double *W_aL;                 /* ss->nL */
+    MPI_Comm split;               /* ranks sharing the atoms' corrections (MPI_COMM_NULL: none) */
+    double *split_work;           /* COMM_CHUNK doubles for the ordered sums; borrowed */
+    double *en_a;                 /* natoms x 4 per-atom energies (kinetic, coulomb, zero, xc) */
     double *work_R;               /* nc */
     /* energies, hartree */
     double e_kinetic0, e_coulomb, e_zero, e_external, e_xc;
@@ -60,6 +64,11 @@ typedef struct {
 int hamiltonian_init(hamiltonian *h, density_grids *g, const species_set *ss, int nspins, const char *xc_name,
                      double charge, const int pbc[3], err *e);
 void hamiltonian_free(hamiltonian *h);
+/* Splits the one-centre corrections (ΔH_ij, ΔE_xc of each atom) over the ranks of comm:
+ * atom a is computed on rank a mod P and the results summed. Each entry has exactly one
+ * nonzero contribution, so the sums are exact and the energies (added over atoms in
+ * order afterwards) carry the same bits on any number of ranks. work: COMM_CHUNK doubles. */
+void hamiltonian_split_work(hamiltonian *h, MPI_Comm comm, double *work);
 /* v̄(G) for the positions of ss. */
 int hamiltonian_set_positions(hamiltonian *h, err *e);
 

@@ -75,6 +75,7 @@ int calc_init(calculation *c, const comm_ctx *comm, const input *in, const plan 
     density_split_work(&c->dens, comm->pw, comm->work);   /* ĝ_L work over the plane-wave ranks */
     if (hamiltonian_init(&c->ham, &c->grids, &c->ss, c->nspins, in->dft.xc, in->dft.charge, in->atoms.pbc, e))
         return -1;
+    hamiltonian_split_work(&c->ham, comm->pw, comm->work);   /* one-centre terms over the atoms */
     if (occupations_init(c, e) || mixer_setup(c, e)) return -1;
     if (davidson_init(&c->dav, c->wfs.npw_max, c->nbands, c->ss.nI, pl->real, e)) return -1;
     /* ScaLAPACK over the plane-wave ranks for subspaces of 2 nbands >= SUBSPACE_SCALAPACK_MIN */
