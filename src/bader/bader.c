@@ -1,13 +1,13 @@
 /* Bader partition: vacuum, dispatch to a method, basins to atoms (bader.h). Also the
  * Voronoi cell of the grid lattice that the weight method needs. */
 #include "bader/bader_internal.h"
+#include "cell/vec3.h"
 #include "cell/lattice.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-static double dot3(const double a[3], const double b[3]) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
 
 static void cross3(const double a[3], const double b[3], double c[3])
 {
@@ -27,11 +27,11 @@ static void cross3(const double a[3], const double b[3], double c[3])
  * x.R' <= |R'|^2/2 (Sutherland-Hodgman). Zero when the plane does not bound the cell. */
 static double facet_area(const double R[3], const double (*cand)[3], int ncand, double half)
 {
-    double r = sqrt(dot3(R, R)), n[3] = {R[0] / r, R[1] / r, R[2] / r};
+    double r = sqrt(vec3_dot(R, R)), n[3] = {R[0] / r, R[1] / r, R[2] / r};
     double t[3] = {1, 0, 0}, u[3], w[3];
     if (fabs(n[0]) > 0.6) t[0] = 0, t[1] = 1;
     cross3(n, t, u);
-    double un = sqrt(dot3(u, u));
+    double un = sqrt(vec3_dot(u, u));
     for (int x = 0; x < 3; x++) u[x] /= un;
     cross3(n, u, w);
     static const double sq[4][2] = {{-1, -1}, {1, -1}, {1, 1}, {-1, 1}};
@@ -42,11 +42,11 @@ static double facet_area(const double R[3], const double (*cand)[3], int ncand, 
     for (int c = 0; c < ncand && np > 0; c++) {
         const double *Q = cand[c];
         if (Q == R) continue;
-        double q2 = 0.5 * dot3(Q, Q), tol = 1e-12 * q2;
+        double q2 = 0.5 * vec3_dot(Q, Q), tol = 1e-12 * q2;
         int nn = 0;
         for (int v = 0; v < np; v++) {
             const double *a = poly[v], *b = poly[(v + 1) % np];
-            double fa = dot3(a, Q) - q2, fb = dot3(b, Q) - q2;
+            double fa = vec3_dot(a, Q) - q2, fb = vec3_dot(b, Q) - q2;
             if (fa <= tol) memcpy(next[nn++], a, sizeof next[0]);
             if ((fa < -tol && fb > tol) || (fa > tol && fb < -tol)) {
                 double s = fa / (fa - fb);
@@ -61,7 +61,7 @@ static double facet_area(const double R[3], const double (*cand)[3], int ncand, 
     for (int v = 0; v < np; v++) {
         double c[3];
         cross3(poly[v], poly[(v + 1) % np], c);
-        area += dot3(c, n);
+        area += vec3_dot(c, n);
     }
     return 0.5 * fabs(area);
 }
@@ -77,7 +77,7 @@ int bader_voronoi(const double axis[3][3], int max, int (*vect)[3], double *alph
                 if (!a && !b && !c) continue;
                 for (int x = 0; x < 3; x++) cand[nc][x] = a * axis[0][x] + b * axis[1][x] + c * axis[2][x];
                 d[nc][0] = a, d[nc][1] = b, d[nc][2] = c;
-                double r2 = dot3(cand[nc], cand[nc]);
+                double r2 = vec3_dot(cand[nc], cand[nc]);
                 if (r2 > rmax2) rmax2 = r2;
                 nc++;
             }
@@ -92,7 +92,7 @@ int bader_voronoi(const double axis[3][3], int max, int (*vect)[3], double *alph
     for (int c = 0; c < nc && n < max; c++)
         if (area[c] > 1e-8 * amax) {
             memcpy(vect[n], d[c], sizeof vect[0]);
-            alpha[n++] = area[c] / sqrt(dot3(cand[c], cand[c]));
+            alpha[n++] = area[c] / sqrt(vec3_dot(cand[c], cand[c]));
         }
     return n;
 }
@@ -144,7 +144,7 @@ static double image_distance2(const double cell[3][3], const int pbc[3], const d
                 double g[3], v[3];
                 for (int x = 0; x < 3; x++) g[x] = f[x] + m[x];
                 lattice_to_cartesian(cell, g, v);
-                double r2 = dot3(v, v);
+                double r2 = vec3_dot(v, v);
                 if (r2 < best) best = r2;
             }
     return best;

@@ -1,11 +1,10 @@
 #include "basis/pw_basis.h"
+#include "basis/fft.h"
 #include "core/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* FFT index i in [0, n) -> signed frequency in [-n/2, n - n/2 - 1] (numpy's layout). */
-static int freq(int i, int n) { return i < n - n / 2 ? i : i - n; }
 
 /* Half-sphere selection for real wavefunctions (see the header). */
 static int in_half_sphere(int f0, int f1, int f2)
@@ -26,7 +25,7 @@ static int collect(const fft_grid *grid, const double kfrac[3], double ecut_ha, 
     for (int i0 = 0; i0 < n[0]; i0++)
         for (int i1 = 0; i1 < n[1]; i1++)
             for (int i2 = 0; i2 < n2_end; i2++) {
-                int f[3] = {freq(i0, n[0]), freq(i1, n[1]), real ? i2 : freq(i2, n[2])};
+                int f[3] = {fft_freq(i0, n[0]), fft_freq(i1, n[1]), real ? i2 : fft_freq(i2, n[2])};
                 if (real && !in_half_sphere(f[0], f[1], f[2])) continue;
                 double q2 = 0.0;
                 for (int x = 0; x < 3; x++) {

@@ -1,4 +1,5 @@
 #include "build/ewald.h"
+#include "cell/vec3.h"
 #include "cell/lattice.h"
 #include "core/mem.h"
 
@@ -6,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static double norm3(const double v[3]) { return sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]); }
 
 /* Real-space part: images n with |r+n| < rc, where erfc(a rc) ~ 1e-11. */
 static void real_space(const double cell[3][3], const double (*pos)[3], int n, double a,
@@ -15,7 +15,7 @@ static void real_space(const double cell[3][3], const double (*pos)[3], int n, d
     double recip[3][3];
     lattice_reciprocal(cell, recip);
     int nr[3];
-    for (int k = 0; k < 3; k++) nr[k] = (int)ceil(rc * norm3(recip[k]) / (2 * M_PI)) + 1;
+    for (int k = 0; k < 3; k++) nr[k] = (int)ceil(rc * vec3_norm(recip[k]) / (2 * M_PI)) + 1;
     for (int i = 0; i < n; i++)
         for (int j = i; j < n; j++) {
             double sum = 0.0;
@@ -25,7 +25,7 @@ static void real_space(const double cell[3][3], const double (*pos)[3], int n, d
                         double d[3];
                         for (int x = 0; x < 3; x++)
                             d[x] = pos[j][x] - pos[i][x] + u * cell[0][x] + v * cell[1][x] + w * cell[2][x];
-                        double r = norm3(d);
+                        double r = vec3_norm(d);
                         if (r < 1e-10 || r > rc) continue;
                         sum += erfc(a * r) / r;
                     }
@@ -41,7 +41,7 @@ static void recip_space(const double cell[3][3], const double (*pos)[3], int n, 
     double recip[3][3], vol = fabs(lattice_volume(cell));
     lattice_reciprocal(cell, recip);
     int ng[3];
-    for (int k = 0; k < 3; k++) ng[k] = (int)ceil(gc * norm3(cell[k]) / (2 * M_PI));
+    for (int k = 0; k < 3; k++) ng[k] = (int)ceil(gc * vec3_norm(cell[k]) / (2 * M_PI));
     double *c = xmalloc(n * sizeof *c), *s = xmalloc(n * sizeof *s);
     for (int u = 0; u <= ng[0]; u++)
         for (int v = (u == 0 ? 0 : -ng[1]); v <= ng[1]; v++)

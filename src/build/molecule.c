@@ -1,5 +1,6 @@
 /* Molecule library and molecule orientation (molecule.h). */
 #include "build/molecule.h"
+#include "cell/vec3.h"
 #include "io/structio.h"
 
 #include <dirent.h>
@@ -191,13 +192,6 @@ static void sym3_eigen(double m[3][3], double val[3], double vec[3][3])
     }
 }
 
-static void cross(const double a[3], const double b[3], double c[3])
-{
-    c[0] = a[1] * b[2] - a[2] * b[1];
-    c[1] = a[2] * b[0] - a[0] * b[2];
-    c[2] = a[0] * b[1] - a[1] * b[0];
-}
-
 static void normalise(double a[3])
 {
     double l = sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
@@ -215,7 +209,7 @@ static void principal_axes(const structure *mol, double ax[3][3])
     sym3_eigen(cov, val, vec);
     for (int i = 0; i < 3; i++)
         for (int k = 0; k < 3; k++) ax[i][k] = vec[k][i];
-    cross(ax[0], ax[1], ax[2]);   /* right-handed */
+    vec3_cross(ax[0], ax[1], ax[2]);   /* right-handed */
 }
 
 /* R with R s_i = t_i for two orthonormal right-handed frames (rows s[i], t[i]). */
@@ -238,7 +232,7 @@ static void surface_frame(const double n[3], double t[3][3])
     double d = x[0] * t[2][0] + x[1] * t[2][1] + x[2] * t[2][2];
     for (int k = 0; k < 3; k++) t[0][k] = x[k] - d * t[2][k];
     normalise(t[0]);
-    cross(t[2], t[0], t[1]);
+    vec3_cross(t[2], t[0], t[1]);
 }
 
 void molecule_rotation_flat(const structure *mol, const double n[3], double rot[3][3])

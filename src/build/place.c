@@ -1,5 +1,6 @@
 /* Molecule placement over a site (place.h). */
 #include "build/place.h"
+#include "cell/vec3.h"
 #include "build/molecule.h"
 #include "core/elements.h"
 #include "core/units.h"
@@ -8,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static double dot3(const double a[3], const double b[3]) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
 
 /* Shortest distance from r to s + i a1 + j a2 (+ l a3 when the slab is periodic along a3,
  * as a POSCAR slab is) over images |i|, |j| <= 2, |l| <= 1. */
@@ -43,12 +43,12 @@ static void position_molecule(const ads_site *site, const double n[3], const str
     double c[3] = {0, 0, 0}, hmin = INFINITY;
     for (int a = 0; a < m->natoms; a++) {
         for (int k = 0; k < 3; k++) c[k] += m->pos[a][k] / m->natoms;
-        hmin = fmin(hmin, dot3(m->pos[a], n));
+        hmin = fmin(hmin, vec3_dot(m->pos[a], n));
     }
     /* shift = in-plane part of (site - c) + (site height + height - lowest atom) n */
     double d[3], dn;
     for (int k = 0; k < 3; k++) d[k] = site->pos[k] - c[k];
-    dn = dot3(d, n);
+    dn = vec3_dot(d, n);
     double up = site->height + o->height - hmin;
     double shift[3];
     for (int k = 0; k < 3; k++) shift[k] = d[k] - dn * n[k] + up * n[k];
@@ -91,8 +91,8 @@ int place_molecule(const structure *slab, const ads_site *site, const double n[3
                 return structure_free(&m), -1;
             }
         }
-    double top = dot3(slab->cell[2], n), hi = -INFINITY;
-    for (int a = 0; a < m.natoms; a++) hi = fmax(hi, dot3(m.pos[a], n));
+    double top = vec3_dot(slab->cell[2], n), hi = -INFINITY;
+    for (int a = 0; a < m.natoms; a++) hi = fmax(hi, vec3_dot(m.pos[a], n));
     r->vacuum_above = top - hi;
     if (r->vacuum_above < 0) {
         err_set(e, EXIT_BAD_INPUT,

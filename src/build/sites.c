@@ -1,5 +1,6 @@
 /* Adsorption-site finder (sites.h). */
 #include "build/sites.h"
+#include "cell/vec3.h"
 #include "build/delaunay.h"
 #include "build/symmetry.h"
 #include "cell/lattice.h"
@@ -19,25 +20,24 @@ typedef struct {
     double A1[2], A2[2];
 } plane;
 
-static double dot3(const double a[3], const double b[3]) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
 
 static int plane_of(const structure *s, plane *p, err *e)
 {
     const double *a1 = s->cell[0], *a2 = s->cell[1], *a3 = s->cell[2];
-    double l1 = sqrt(dot3(a1, a1));
+    double l1 = sqrt(vec3_dot(a1, a1));
     p->n[0] = a1[1] * a2[2] - a1[2] * a2[1];
     p->n[1] = a1[2] * a2[0] - a1[0] * a2[2];
     p->n[2] = a1[0] * a2[1] - a1[1] * a2[0];
-    double ln = sqrt(dot3(p->n, p->n));
+    double ln = sqrt(vec3_dot(p->n, p->n));
     if (l1 < 1e-6 || ln < 1e-6 * l1 * l1)
         return err_set(e, EXIT_BAD_INPUT, "the slab has no in-plane cell (the lattice vectors a1, a2 are zero or parallel)");
-    double sg = dot3(p->n, a3) < 0 ? -1.0 : 1.0;
+    double sg = vec3_dot(p->n, a3) < 0 ? -1.0 : 1.0;
     for (int k = 0; k < 3; k++) p->n[k] *= sg / ln, p->e1[k] = a1[k] / l1;
     p->e2[0] = p->n[1] * p->e1[2] - p->n[2] * p->e1[1];
     p->e2[1] = p->n[2] * p->e1[0] - p->n[0] * p->e1[2];
     p->e2[2] = p->n[0] * p->e1[1] - p->n[1] * p->e1[0];
-    p->A1[0] = dot3(a1, p->e1), p->A1[1] = dot3(a1, p->e2);
-    p->A2[0] = dot3(a2, p->e1), p->A2[1] = dot3(a2, p->e2);
+    p->A1[0] = vec3_dot(a1, p->e1), p->A1[1] = vec3_dot(a1, p->e2);
+    p->A2[0] = vec3_dot(a2, p->e1), p->A2[1] = vec3_dot(a2, p->e2);
     return 0;
 }
 
@@ -97,10 +97,10 @@ static int in_cell(const plane *p, const double uv[2])
 static int top_layer(const structure *s, const plane *p, double tol, int *idx, double *hmax)
 {
     *hmax = -INFINITY;
-    for (int a = 0; a < s->natoms; a++) *hmax = fmax(*hmax, dot3(s->pos[a], p->n));
+    for (int a = 0; a < s->natoms; a++) *hmax = fmax(*hmax, vec3_dot(s->pos[a], p->n));
     int m = 0;
     for (int a = 0; a < s->natoms; a++)
-        if (dot3(s->pos[a], p->n) > *hmax - tol) idx[m++] = a;
+        if (vec3_dot(s->pos[a], p->n) > *hmax - tol) idx[m++] = a;
     return m;
 }
 
@@ -115,7 +115,7 @@ static int cmp_desc(const void *a, const void *b)
 static void layer_numbers(const structure *s, const plane *p, double tol, int *layer)
 {
     double *h = xmalloc(s->natoms * sizeof *h);
-    for (int a = 0; a < s->natoms; a++) h[a] = dot3(s->pos[a], p->n);
+    for (int a = 0; a < s->natoms; a++) h[a] = vec3_dot(s->pos[a], p->n);
     double *sorted = xmalloc(s->natoms * sizeof *sorted);
     memcpy(sorted, h, s->natoms * sizeof *h);
     qsort(sorted, s->natoms, sizeof *sorted, cmp_desc);
@@ -144,7 +144,7 @@ static int atom_of_point(const site_ctx *c, int idx)
 static double height_of(const site_ctx *c, const int *coord, int n)
 {
     double h = -INFINITY;
-    for (int k = 0; k < n; k++) h = fmax(h, dot3(c->s->pos[coord[k]], c->p->n));
+    for (int k = 0; k < n; k++) h = fmax(h, vec3_dot(c->s->pos[coord[k]], c->p->n));
     return h;
 }
 
@@ -241,7 +241,7 @@ static site_kind classify_hollow(const site_ctx *c, const raw_site *r, const int
     if (r->ncoord != 3 || !one_element) return SITE_HOLLOW;
     double uvk[3][2], edge[3];
     for (int k = 0; k < 3; k++)
-        uvk[k][0] = dot3(c->s->pos[r->coord[k]], c->p->e1), uvk[k][1] = dot3(c->s->pos[r->coord[k]], c->p->e2);
+        uvk[k][0] = vec3_dot(c->s->pos[r->coord[k]], c->p->e1), uvk[k][1] = vec3_dot(c->s->pos[r->coord[k]], c->p->e2);
     for (int k = 0; k < 3; k++) edge[k] = plane_dist(c->p, uvk[k], uvk[(k + 1) % 3]);
     double lo = fmin(edge[0], fmin(edge[1], edge[2])), hi = fmax(edge[0], fmax(edge[1], edge[2]));
     if (hi > 1.05 * lo) return SITE_HOLLOW;
@@ -249,7 +249,7 @@ static site_kind classify_hollow(const site_ctx *c, const raw_site *r, const int
     for (int a = 0; a < c->s->natoms; a++) {
         if (layer[a] != 1) continue;
         second_layer = 1;
-        double uv[2] = {dot3(c->s->pos[a], c->p->e1), dot3(c->s->pos[a], c->p->e2)};
+        double uv[2] = {vec3_dot(c->s->pos[a], c->p->e1), vec3_dot(c->s->pos[a], c->p->e2)};
         if (plane_dist(c->p, uv, r->uv) < 0.3 * lo) return SITE_HCP;
     }
     return second_layer ? SITE_FCC : SITE_HOLLOW;
@@ -284,9 +284,9 @@ static int symmetry_classes(const structure *slab, const plane *p, raw_list *raw
             double g[3], uv[2], r[3];
             for (int x = 0; x < 3; x++) g[x] = ops.trans[o][x] + R[x][0] * f[i][0] + R[x][1] * f[i][1] + R[x][2] * f[i][2];
             lattice_to_cartesian((const double(*)[3])cell, g, r);
-            uv[0] = dot3(r, p->e1), uv[1] = dot3(r, p->e2);
+            uv[0] = vec3_dot(r, p->e1), uv[1] = vec3_dot(r, p->e2);
             for (int j = 0; j < raw->n; j++)
-                if (raw->s[j].kind == raw->s[i].kind && fabs(dot3(r, p->n) - raw->s[j].h) < tol &&
+                if (raw->s[j].kind == raw->s[i].kind && fabs(vec3_dot(r, p->n) - raw->s[j].h) < tol &&
                     plane_dist(p, uv, raw->s[j].uv) < tol) {
                     int a = find_root(parent, i), b = find_root(parent, j);
                     if (a != b) parent[a > b ? a : b] = a < b ? a : b;
@@ -364,10 +364,10 @@ int sites_find(const structure *slab, double layer_tol, site_list *out, err *e)
     for (int k = 0; k < ns; k++) {   /* surface atoms wrapped into the central cell */
         const double *r = slab->pos[surf[k]];
         double f[2];
-        plane_frac(&p, dot3(r, p.e1), dot3(r, p.e2), f);
+        plane_frac(&p, vec3_dot(r, p.e1), vec3_dot(r, p.e2), f);
         f[0] -= floor(f[0]), f[1] -= floor(f[1]);
         uv[k][0] = f[0] * p.A1[0] + f[1] * p.A2[0], uv[k][1] = f[0] * p.A1[1] + f[1] * p.A2[1];
-        raw_site t = {.kind = SITE_TOP, .uv = {uv[k][0], uv[k][1]}, .h = dot3(r, p.n), .ncoord = 1, .coord = {surf[k]}};
+        raw_site t = {.kind = SITE_TOP, .uv = {uv[k][0], uv[k][1]}, .h = vec3_dot(r, p.n), .ncoord = 1, .coord = {surf[k]}};
         raw_add(&raw, &t);
     }
     dl_periodic d;

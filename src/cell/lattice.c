@@ -1,18 +1,12 @@
 #include "cell/lattice.h"
+#include "cell/vec3.h"
 
 #include <math.h>
-
-static void cross(const double a[3], const double b[3], double c[3])
-{
-    c[0] = a[1] * b[2] - a[2] * b[1];
-    c[1] = a[2] * b[0] - a[0] * b[2];
-    c[2] = a[0] * b[1] - a[1] * b[0];
-}
 
 double lattice_volume(const double cell[3][3])
 {
     double c[3];
-    cross(cell[1], cell[2], c);
+    vec3_cross(cell[1], cell[2], c);
     return cell[0][0] * c[0] + cell[0][1] * c[1] + cell[0][2] * c[2];
 }
 
@@ -20,7 +14,7 @@ void lattice_reciprocal(const double cell[3][3], double recip[3][3])
 {
     double vol = lattice_volume(cell);
     for (int i = 0; i < 3; i++) {
-        cross(cell[(i + 1) % 3], cell[(i + 2) % 3], recip[i]);
+        vec3_cross(cell[(i + 1) % 3], cell[(i + 2) % 3], recip[i]);
         for (int x = 0; x < 3; x++) recip[i][x] *= 2 * M_PI / vol;
     }
 }

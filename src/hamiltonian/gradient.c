@@ -1,4 +1,5 @@
 #include "hamiltonian/gradient.h"
+#include "cell/vec3.h"
 
 #include <math.h>
 #include <string.h>
@@ -7,11 +8,6 @@
  * fd_operators.derivatives). */
 static const double stencil_s[3][3] = {
     {1.0 / 2.0, 0, 0}, {2.0 / 3.0, -1.0 / 12.0, 0}, {3.0 / 4.0, -3.0 / 20.0, 1.0 / 60.0}};
-
-static double dot3(const double a[3], const double b[3])
-{
-    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-}
 
 static void matvec_m(const double h[3][3], const int m[3], double out[3])
 {
@@ -41,14 +37,14 @@ static int voronoi_relevant(const double h[3][3], const int m[3])
 {
     double hm[3], u[3];
     matvec_m(h, m, hm);
-    double len2 = dot3(hm, hm);
+    double len2 = vec3_dot(hm, hm);
     for (int a = -2; a <= 2; a++)
         for (int b = -2; b <= 2; b++)
             for (int c = -2; c <= 2; c++) {
                 if ((!a && !b && !c) || (a == -m[0] && b == -m[1] && c == -m[2])) continue;
                 int mw[3] = {m[0] + 2 * a, m[1] + 2 * b, m[2] + 2 * c};
                 matvec_m(h, mw, u);
-                if (dot3(u, u) <= len2 * (1.0 + 1e-10)) return 0;
+                if (vec3_dot(u, u) <= len2 * (1.0 + 1e-10)) return 0;
             }
     return 1;
 }
@@ -130,10 +126,10 @@ static void direction_weights(const double h[3][3], const double u[3][3], int M[
         int idx[7], m = 0;
         for (int d = 0; d < D; d++) {
             coef[c][d] = 0.0;
-            if (fabs(dot3(hd[d], u[c])) <= 1e-10) continue;
-            A[0][m] = dot3(hd[d], u[c]);
-            A[1][m] = dot3(hd[d], h[(c + 2) % 3]);
-            A[2][m] = dot3(hd[d], h[(c + 1) % 3]);
+            if (fabs(vec3_dot(hd[d], u[c])) <= 1e-10) continue;
+            A[0][m] = vec3_dot(hd[d], u[c]);
+            A[1][m] = vec3_dot(hd[d], h[(c + 2) % 3]);
+            A[2][m] = vec3_dot(hd[d], h[(c + 1) % 3]);
             idx[m++] = d;
         }
         min_norm_solve(A, m, x);
