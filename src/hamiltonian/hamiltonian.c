@@ -245,6 +245,7 @@ void hamiltonian_split_work(hamiltonian *h, MPI_Comm comm, double *work)
     if (comm != MPI_COMM_NULL) MPI_Comm_size(comm, &size);
     h->split = size > 1 ? comm : MPI_COMM_NULL;
     h->split_work = work;
+    xc_grid_split(&h->xc, h->split, work);   /* libxc on each rank's share of the fine grid */
 }
 
 int hamiltonian_update(hamiltonian *h, const density *d, err *e)

@@ -67,7 +67,10 @@ void hamiltonian_free(hamiltonian *h);
 /* Splits the one-centre corrections (ΔH_ij, ΔE_xc of each atom) over the ranks of comm:
  * atom a is computed on rank a mod P and the results summed. Each entry has exactly one
  * nonzero contribution, so the sums are exact and the energies (added over atoms in
- * order afterwards) carry the same bits on any number of ranks. work: COMM_CHUNK doubles. */
+ * order afterwards) carry the same bits on any number of ranks. Also splits the libxc
+ * evaluation on the fine grid by point ranges (xc_grid_split): v_xc keeps its bits, the
+ * grid's E_xc is summed over the ranks in a fixed order (rounding-level differences
+ * between rank counts). work: COMM_CHUNK doubles. */
 void hamiltonian_split_work(hamiltonian *h, MPI_Comm comm, double *work);
 /* v̄(G) for the positions of ss. */
 int hamiltonian_set_positions(hamiltonian *h, err *e);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/comm.h"
 #include "core/mem.h"
 
 /* Short names, as gpaw/xc/libxc.py short_names (LDA and GGA entries), with the
@@ -179,7 +180,36 @@ int xc_grid_init(xc_grid *x, const char *name, int nspins, const fft_grid *g, er
     /* Interleave buffers for n and v (libxc wants spin innermost). */
     x->nb = xmalloc(XC_BLOCK * 2 * sizeof *x->nb);
     x->vb = xmalloc(XC_BLOCK * 2 * sizeof *x->vb);
+    x->split = MPI_COMM_NULL;
+    x->p0 = 0;
+    x->p1 = x->np;
     return 0;
+}
+
+void xc_grid_split(xc_grid *x, MPI_Comm comm, double *work)
+{
+    int size = 1, rank = 0;
+    if (comm != MPI_COMM_NULL) {
+        MPI_Comm_size(comm, &size);
+        MPI_Comm_rank(comm, &rank);
+    }
+    free(x->cnt);
+    free(x->dsp);
+    x->cnt = x->dsp = NULL;
+    x->split = size > 1 ? comm : MPI_COMM_NULL;
+    x->split_work = work;
+    x->p0 = 0;
+    x->p1 = x->np;
+    if (size == 1) return;
+    x->cnt = xmalloc((size_t)size * sizeof *x->cnt);
+    x->dsp = xmalloc((size_t)size * sizeof *x->dsp);
+    for (int r = 0; r < size; r++) {
+        long a = (long)r * x->np / size, b = (long)(r + 1) * x->np / size;
+        x->dsp[r] = (int)a;
+        x->cnt[r] = (int)(b - a);
+    }
+    x->p0 = x->dsp[rank];
+    x->p1 = x->p0 + x->cnt[rank];
 }
 
 void xc_grid_free(xc_grid *x)
@@ -194,6 +224,8 @@ void xc_grid_free(xc_grid *x)
     free(x->vsb);
     free(x->nb);
     free(x->vb);
+    free(x->cnt);
+    free(x->dsp);
     memset(x, 0, sizeof *x);
 }
 
@@ -218,14 +250,15 @@ static void compute_sigma(xc_grid *x, const double *n_sg)
     }
 }
 
-/* The kernel over the grid in blocks: grid layout <-> libxc layout. v_sg and
- * dedsigma are overwritten. */
+/* The kernel over this rank's points [p0, p1) in blocks: grid layout <-> libxc
+ * layout; v_sg and dedsigma are overwritten there. Each point is evaluated on its own,
+ * so where the blocks start does not change any bit. */
 static void kernel_on_grid(xc_grid *x, const double *n_sg, double *v_sg)
 {
     const long np = x->np;
     const int ns = x->kernel.nspins, nx = 2 * ns - 1, gga = x->kernel.family == XC_FAMILY_GGA;
-    for (long b0 = 0; b0 < np; b0 += XC_BLOCK) {
-        long m = np - b0 < XC_BLOCK ? np - b0 : XC_BLOCK;
+    for (long b0 = x->p0; b0 < x->p1; b0 += XC_BLOCK) {
+        long m = x->p1 - b0 < XC_BLOCK ? x->p1 - b0 : XC_BLOCK;
         for (long i = 0; i < m; i++)
             for (int s = 0; s < ns; s++) x->nb[i * ns + s] = n_sg[s * np + b0 + i];
         if (gga)
@@ -264,13 +297,26 @@ static void add_gradient_correction(xc_grid *x, double *v_sg)
         }
 }
 
+/* Every rank's range of each of the n arrays a + i np, gathered in place. */
+static void gather_ranges(const xc_grid *x, double *a, int n)
+{
+    for (int i = 0; i < n; i++)
+        MPI_Allgatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, a + (size_t)i * x->np, x->cnt, x->dsp, MPI_DOUBLE,
+                       x->split);
+}
+
 double xc_grid_calculate(xc_grid *x, const double *n_sg, double *v_sg)
 {
-    const int gga = x->kernel.family == XC_FAMILY_GGA;
+    const int gga = x->kernel.family == XC_FAMILY_GGA, ns = x->kernel.nspins;
     if (gga) compute_sigma(x, n_sg);
     kernel_on_grid(x, n_sg, v_sg);
+    if (x->split != MPI_COMM_NULL) {
+        gather_ranges(x, v_sg, ns);
+        if (gga) gather_ranges(x, x->dedsigma, 2 * ns - 1);
+    }
     if (gga) add_gradient_correction(x, v_sg);
     double exc = 0.0;
-    for (long i = 0; i < x->np; i++) exc += x->e[i];
+    for (long i = x->p0; i < x->p1; i++) exc += x->e[i];
+    if (x->split != MPI_COMM_NULL) comm_sum_ordered(x->split, &exc, 1, x->split_work);
     return exc * x->dv;
 }

@@ -27,6 +27,7 @@
 #ifndef PAWSORB_XC_H
 #define PAWSORB_XC_H
 
+#include <mpi.h>
 #include <xc.h>
 
 #include "basis/fft_grid.h"
@@ -73,13 +74,28 @@ typedef struct {
     double *tmp;               /* np (GGA) */
     double *sb, *vsb;          /* one block of sigma / vsigma, libxc layout (GGA) */
     double *nb, *vb;           /* one block of n / v, libxc layout */
+    /* Split of the pointwise libxc evaluation (xc_grid_split): each rank of `split`
+     * evaluates its contiguous range [p0, p1) of the points and the ranges are gathered
+     * (MPI_Allgatherv moves bits, adds nothing), so v_sg has the serial bits on every
+     * rank; E_xc is each range's sum, added over the ranks in a fixed order. */
+    MPI_Comm split;            /* MPI_COMM_NULL: every point here */
+    double *split_work;        /* COMM_CHUNK doubles for comm_sum_ordered; borrowed */
+    int *cnt, *dsp;            /* per rank of split: count and start of its range; owned */
+    long p0, p1;               /* this rank's range */
 } xc_grid;
 
 int xc_grid_init(xc_grid *x, const char *name, int nspins, const fft_grid *g, err *e);
 void xc_grid_free(xc_grid *x);
 
+/* Splits the libxc evaluation over the ranks of comm (all of which hold the same n_sg
+ * and call xc_grid_calculate together); MPI_COMM_NULL or one rank: no split. work:
+ * COMM_CHUNK doubles (core/comm.h), borrowed. The gradients and the divergence of the
+ * GGA correction stay whole on every rank (cheap FD stencils). */
+void xc_grid_split(xc_grid *x, MPI_Comm comm, double *work);
+
 /* v_sg = v_xc[n_sg] (overwritten), returns E_xc (hartree). n_sg: ns*np, v_sg: ns*np,
- * distinct arrays. Allocates nothing. */
+ * distinct arrays. Allocates nothing. Collective over the split's ranks, if any; x->e
+ * is then valid on [p0, p1) only. */
 double xc_grid_calculate(xc_grid *x, const double *n_sg, double *v_sg);
 
 #endif
