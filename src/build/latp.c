@@ -14,7 +14,8 @@
  *     cited before, is not LiTi2(PO4)3.
  *   Interstitial M2 site of NASICON, 18e (x,0,1/4), x = 0.64: the cavity centre between
  *     the lanterns, where the extra Li of Al-substituted LATP is found (e.g. Redhammer et
- *     al., Acta Cryst. B72 (2016) 35; Arbi et al., Dalton Trans. 2013). */
+ *     al., Solid State Sci. 60 (2016) 99, doi:10.1016/j.solidstatesciences.2016.08.011;
+ *     Arbi et al., Inorg. Chem. 52 (2013) 9290). */
 #include "build/latp.h"
 #include "build/ewald.h"
 #include "build/symmetry.h"
