@@ -29,7 +29,7 @@ int comm_init_layout(comm_ctx *c, MPI_Comm world, comm_layout l, err *e)
     MPI_Comm_split(world, c->kgroup, j, &c->group);
     MPI_Comm_split(c->group, ipw, ib, &c->band);
     MPI_Comm_split(c->group, ib, ipw, &c->pw);
-    c->work = xmalloc(COMM_CHUNK * sizeof *c->work);
+    c->work = xmalloc(2 * COMM_CHUNK * sizeof *c->work);   /* comm_sum_ordered_matrix packs into the second half */
     return 0;
 }
 
@@ -70,6 +70,31 @@ void comm_sum_ordered(MPI_Comm comm, double *x, size_t n, double *work)
         int m = n - i0 < COMM_CHUNK ? (int)(n - i0) : COMM_CHUNK;
         tree_sum(comm, rank, size, x + i0, m, work);
         MPI_Bcast(x + i0, m, MPI_DOUBLE, 0, comm);
+    }
+}
+
+void comm_sum_ordered_matrix(MPI_Comm comm, double *M, size_t m, size_t n, size_t ld, double *work)
+{
+    if (ld == m || n == 1) {   /* contiguous */
+        comm_sum_ordered(comm, M, m * n, work);
+        return;
+    }
+    int rank, size;
+    MPI_Comm_size(comm, &size);
+    if (size == 1 || m == 0 || n == 0) return;
+    MPI_Comm_rank(comm, &rank);
+    if (m > COMM_CHUNK) {
+        for (size_t j = 0; j < n; j++) comm_sum_ordered(comm, M + j * ld, m, work);
+        return;
+    }
+    size_t per = COMM_CHUNK / m;   /* columns per message */
+    double *pack = work + COMM_CHUNK;
+    for (size_t j0 = 0; j0 < n; j0 += per) {
+        size_t k = n - j0 < per ? n - j0 : per;
+        for (size_t j = 0; j < k; j++) memcpy(pack + j * m, M + (j0 + j) * ld, m * sizeof *M);
+        tree_sum(comm, rank, size, pack, (int)(k * m), work);
+        MPI_Bcast(pack, (int)(k * m), MPI_DOUBLE, 0, comm);
+        for (size_t j = 0; j < k; j++) memcpy(M + (j0 + j) * ld, pack + j * m, m * sizeof *M);
     }
 }
 

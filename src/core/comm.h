@@ -34,7 +34,7 @@ typedef struct {
     int rank, size;  /* in world */
     comm_layout layout;
     int kgroup;      /* this rank's k-point group, 0 .. layout.kpt - 1 */
-    double *work;    /* COMM_CHUNK doubles for the ordered sums; owned */
+    double *work;    /* 2 COMM_CHUNK doubles for the ordered sums; owned */
 } comm_ctx;
 
 /* Doubles moved per message by comm_sum_ordered (256 kB). */
@@ -53,6 +53,13 @@ void comm_free(comm_ctx *c);
  * same number of ranks gives identical results; MPI_Allreduce promises neither.
  * `work` holds COMM_CHUNK doubles. */
 void comm_sum_ordered(MPI_Comm comm, double *x, size_t n, double *work);
+
+/* Collective over `comm`: the m x n column-major matrix M (leading dimension ld >= m,
+ * in doubles) becomes its sum over the ranks, by the same tree as comm_sum_ordered (so
+ * the same bits on every rank and run to run). Whole columns are packed into messages
+ * of up to COMM_CHUNK doubles (a column longer than that is summed in place); `work`
+ * holds 2 COMM_CHUNK doubles (comm_ctx.work). */
+void comm_sum_ordered_matrix(MPI_Comm comm, double *M, size_t m, size_t n, size_t ld, double *work);
 
 /* Collective over c->world: every rank passes its own rc (0 or -1 with e set) and all
  * get the same answer: 0 when every rank succeeded, else -1 with e (status and message)

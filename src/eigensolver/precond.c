@@ -1,6 +1,8 @@
 /* Kinetic preconditioner (formula and sources in precond.h). */
 #include "eigensolver/precond.h"
 
+#include "core/comm.h"
+
 void precond_ekin(const eig_space *s, int nb, const double complex *psi, double *ekin)
 {
     for (int n = 0; n < nb; n++) {
@@ -14,10 +16,10 @@ void precond_ekin(const eig_space *s, int nb, const double complex *psi, double 
         }
         ekin[n] = s->weight * sum;
     }
-    if (s->comm != MPI_COMM_NULL) {
+    if (s->comm != MPI_COMM_NULL) {   /* ordered sum over the G slices (core/comm.h) */
         int size;
         MPI_Comm_size(s->comm, &size);
-        if (size > 1) MPI_Allreduce(MPI_IN_PLACE, ekin, nb, MPI_DOUBLE, MPI_SUM, s->comm);
+        if (size > 1) comm_sum_ordered(s->comm, ekin, nb, s->work);
     }
 }
 

@@ -1,18 +1,26 @@
 /* Block algebra of plane-wave coefficient vectors (see space.h for layout and rule). */
 #include "eigensolver/space.h"
 
+#include "core/comm.h"
+
 #include <cblas.h>
 
-/* Sums an m x n subspace matrix over the plane-wave group (collective). */
-static void reduce(const eig_space *s, int m, int n, double *M, int ldm)
+/* True when the coefficients are distributed over more than one rank. */
+static int distributed(const eig_space *s)
 {
-    if (s->comm == MPI_COMM_NULL) return;
+    if (s->comm == MPI_COMM_NULL) return 0;
     int size;
     MPI_Comm_size(s->comm, &size);
-    if (size == 1) return;
-    int per = s->real ? 1 : 2;
-    for (int j = 0; j < n; j++)  /* columns are contiguous; ldm may exceed m */
-        MPI_Allreduce(MPI_IN_PLACE, M + (long)j * ldm * per, m * per, MPI_DOUBLE, MPI_SUM, s->comm);
+    return size > 1;
+}
+
+/* Sums an m x n subspace matrix over the plane-wave group in a fixed order (collective;
+ * issue 5: the same bits run to run, which MPI_Allreduce does not promise). */
+static void reduce(const eig_space *s, int m, int n, double *M, int ldm)
+{
+    if (!distributed(s)) return;
+    size_t per = s->real ? 1 : 2;
+    comm_sum_ordered_matrix(s->comm, M, per * m, n, per * ldm, s->work);
 }
 
 void eig_gram(const eig_space *s, int m, int n, const double complex *A,
@@ -47,11 +55,7 @@ void eig_norms(const eig_space *s, int n, const double complex *A, double *nrm)
         }
         nrm[j] = s->weight * sum;
     }
-    if (s->comm != MPI_COMM_NULL) {
-        int size;
-        MPI_Comm_size(s->comm, &size);
-        if (size > 1) MPI_Allreduce(MPI_IN_PLACE, nrm, n, MPI_DOUBLE, MPI_SUM, s->comm);
-    }
+    if (distributed(s)) comm_sum_ordered(s->comm, nrm, n, s->work);
 }
 
 void eig_rotate(int real, int len, int nb, int k, const double complex *X, int ldx,

@@ -37,6 +37,8 @@ typedef struct {
     const double *g2;   /* npw values |k+G|^2 / 2, hartree; borrowed (pw_basis.g2) */
     MPI_Comm comm;      /* plane-wave group: Gram sums are reduced over it (collective);
                          * MPI_COMM_NULL when the coefficients are not distributed */
+    double *work;       /* 2 COMM_CHUNK doubles for the ordered sums over comm (core/comm.h,
+                         * comm_ctx.work); borrowed; only read when comm is not NULL */
 } eig_space;
 
 /* Applies the PAW Hamiltonian and overlap to nb bands psi (ld = space.ld):
@@ -59,11 +61,12 @@ typedef struct {
 } eig_operator;
 
 /* M(i,j) = <A_i|B_j> for i < m, j < n (the rule above; GEMM). Collective over
- * s->comm when it is not MPI_COMM_NULL. */
+ * s->comm when it is not MPI_COMM_NULL: the slices' partial matrices are summed in a
+ * fixed order (comm_sum_ordered_matrix), the same bits on every rank and run to run. */
 void eig_gram(const eig_space *s, int m, int n, const double complex *A,
               const double complex *B, double *M, int ldm);
 
-/* nrm[j] = <A_j|A_j> for the n bands of A. Collective like eig_gram. */
+/* nrm[j] = <A_j|A_j> for the n bands of A. Collective like eig_gram (ordered sum). */
 void eig_norms(const eig_space *s, int n, const double complex *A, double *nrm);
 
 /* Y = beta Y + X C for vectors of length len: X is len x k (stride ldx), C is k x nb

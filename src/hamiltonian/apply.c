@@ -62,6 +62,7 @@ eig_operator ham_op_operator(ham_op *op, int u)
     o.space.weight = pw->grid->volume / ((double)N * N);
     o.space.g2 = pw->g2;
     o.space.comm = w->npw_ranks > 1 ? w->comm->pw : MPI_COMM_NULL;   /* G slices: Gram sums reduced */
+    o.space.work = w->comm->work;
     o.naux = w->ss->nI;
     o.apply = hamiltonian_apply;
     o.ctx = op;
