@@ -35,6 +35,54 @@ print("%sok 1 - Li bidentate on two O of different SO2 groups (Li-O %s A)" % (""
 PYEOF
 )
 fi
+# The library's level of theory (tests/reference/relax_molecules.py, docs/molecules.md):
+# every file but Li+ (one atom) and H2O (MP2 reference geometry) is a GPAW PBE relaxation
+# at one level, converged (fmax <= 0.05 eV/A, energy, steps and wall time given), with the
+# formula of its name and one covalently bonded piece (Li excepted: ionic). PENDING lists
+# the files whose relaxation is not finished yet: they must say so in level= instead.
+PENDING="DOL TFSI- LiTFSI DME PEO"
+relay library < <($py - "$lib" "$PENDING" 2>/dev/null <<'PYEOF'
+import glob, os, sys
+import numpy as np
+from ase.io import read
+from ase.neighborlist import natural_cutoffs, NeighborList
+from scipy.sparse.csgraph import connected_components
+lib, pending = sys.argv[1], sys.argv[2].split()
+LEVEL = "PBE PAW (GPAW 22.8 gpaw-setups 0.9.20000) PW 350 eV vacuum 5 A Gamma; "
+FORMULA = {"SN": "C4H4N2", "EC": "C3H4O3", "FEC": "C3H3FO3", "DOL": "C3H6O2", "DME": "C4H10O2",
+           "PEO": "C6H14O3", "TFSI-": "C2F6NO4S2", "LiTFSI": "C2F6LiNO4S2", "H2O": "H2O", "Li+": "Li"}
+n = 0
+def tap(cond, what):
+    global n
+    n += 1
+    print("%sok %d - %s" % ("" if cond else "not ", n, what))
+for f in sorted(glob.glob(os.path.join(lib, "*.xyz"))):
+    name = os.path.basename(f)[:-4]
+    a = read(f); i = a.info
+    tap(name in FORMULA and a.get_chemical_formula() == FORMULA[name] and i.get("name") == name,
+        "%s: name= and formula %s" % (name, a.get_chemical_formula()))
+    if name in ("Li+", "H2O"):
+        continue
+    heavy = [k for k, s in enumerate(a.get_chemical_symbols()) if s != "Li"]
+    b = a[heavy]
+    nl = NeighborList(natural_cutoffs(b, mult=1.15), self_interaction=False, bothways=True)
+    nl.update(b)
+    tap(connected_components(nl.get_connectivity_matrix())[0] == 1,
+        "%s: one covalently bonded molecule (no bond broken)" % name)
+    level = str(i.get("level", ""))
+    fmax = float(i.get("fmax_eV_per_A", 99))
+    keys = all(k in i for k in ("energy_eV", "bfgs_steps", "gpaw_wall_min"))
+    if name in pending:
+        tap((level.startswith(LEVEL) and "not converged" in level and fmax > 0.05 and keys) or
+            (level.startswith("GFN2-xTB") and "NOT been run" in str(i.get("source"))),
+            "%s: relaxation not finished and says so (%s)" % (name, level))
+    else:
+        tap(level == LEVEL + "BFGS fmax 0.05 eV/A" and fmax <= 0.05 and keys,
+            "%s: converged GPAW PBE relaxation, fmax %g eV/A, E %s eV, %s steps, %s min" %
+            (name, fmax, i.get("energy_eV"), i.get("bfgs_steps"), i.get("gpaw_wall_min")))
+print("1..%d" % n)
+PYEOF
+)
 "$PAWSORB" build molecule --list > "$t/list.out" 2>&1
 check "--list names every library file" \
     '[ $(tr -cd , < "$t/list.out" | wc -c) -eq $(( $(ls "$lib"/*.xyz | wc -l) - 1 )) ] && grep -q "H2O" "$t/list.out"'

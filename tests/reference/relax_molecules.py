@@ -10,6 +10,13 @@ xtb 6.5.1 (apt: xtb):
         in level= that it is not converged)
     /usr/bin/python3 tests/reference/relax_molecules.py --xtb-only NAME
         (writes the GFN2-xTB pre-relaxed geometry, level= says so: stage 2 not run)
+    /usr/bin/python3 tests/reference/relax_molecules.py --table
+        (prints the Markdown table of docs/molecules.md from the library files)
+    nice -n 19 /usr/bin/python3 tests/reference/relax_molecules.py --continue NAME
+        (continues the GPAW stage from the geometry now in inputs/molecules/NAME.xyz, or from
+        the last step of $TMPDIR/relax_NAME.traj when that trajectory passes through the
+        file's geometry; the BFGS Hessian is rebuilt from that trajectory, new steps are
+        appended to it; SIGTERM or Ctrl-C writes the last step as not converged)
 
 Starting geometries: Open Babel `obabel -:SMILES --gen3d best` (MMFF94 force field with
 its conformer search), except
@@ -28,13 +35,16 @@ The comment line of each file records the source, this level of theory, the fina
 energy and max force.
 """
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import time
+from datetime import datetime
 
 import numpy as np
 from ase import Atoms
-from ase.io import read, write
+from ase.io import Trajectory, read, write
 from ase.optimize import BFGS
 
 # name: (SMILES for the start, charge, description)
@@ -140,6 +150,136 @@ def relax(name, outdir):
               (name, len(out), energy, fmax, opt.nsteps), flush=True)
 
 
+def centred(atoms):
+    return atoms.positions - atoms.positions.mean(axis=0)
+
+
+def distinct_steps(traj):
+    """Number of BFGS steps in a trajectory: distinct geometries minus one (a restart
+    writes the geometry it starts from again)."""
+    n, prev = 0, None
+    for a in traj:
+        if prev is None or np.abs(a.positions - prev).max() > 1e-7:
+            n += 1
+        prev = a.positions
+    return n - 1
+
+
+def earlier_wall(log):
+    """Wall seconds of the GPAW runs of log (relax_NAME) before this one: the sum kept in
+    log.wall by --continue, or for a run made by relax() the time from its txt's Date: line
+    to the last line of its BFGS log (same day assumed, wrapped at midnight)."""
+    if os.path.exists(log + ".wall"):
+        with open(log + ".wall") as f:
+            return sum(float(x) for x in f.read().split())
+    if not (os.path.exists(log + ".txt") and os.path.exists(log + ".bfgs")):
+        return 0.0
+    with open(log + ".txt") as f:
+        date = next((l.split(":", 1)[1].strip() for l in f if l.startswith("Date:")), None)
+    with open(log + ".bfgs") as f:
+        last = [l.split() for l in f if l.startswith("BFGS:")][-1][2]
+    t0 = datetime.strptime(date, "%a %b %d %H:%M:%S %Y")
+    t1 = datetime.strptime(last, "%H:%M:%S").replace(year=t0.year, month=t0.month, day=t0.day)
+    dt = (t1 - t0).total_seconds()
+    return dt + 86400 if dt < 0 else dt
+
+
+def li_o(atoms):
+    """Li-O distances (A) below 2.5 A and whether those O sit on different S (bidentate)."""
+    sym = atoms.get_chemical_symbols()
+    if "Li" not in sym:
+        return None
+    li = sym.index("Li")
+    o = [i for i, s in enumerate(sym) if s == "O"]
+    s = [i for i, x in enumerate(sym) if x == "S"]
+    near = sorted((atoms.get_distance(li, i), i) for i in o if atoms.get_distance(li, i) < 2.5)
+    owners = {min(s, key=lambda k: atoms.get_distance(i, k)) for _, i in near}
+    return [d for d, _ in near], len(near) == 2 and len(owners) == 2
+
+
+def library_info(name, source, atoms, energy, fmax, steps, wall, converged):
+    info = {"name": name, "charge": MOLECULES[name][1], "source": source,
+            "level": LEVEL if converged else
+            LEVEL.replace("BFGS fmax 0.05 eV/A", "BFGS stopped at fmax %.3f eV/A after %d steps "
+                          "(not converged to 0.05)" % (fmax, steps)),
+            "energy_eV": round(float(energy), 5), "fmax_eV_per_A": round(float(fmax), 4),
+            "bfgs_steps": steps, "gpaw_wall_min": round(wall / 60, 1)}
+    lio = li_o(atoms)
+    if lio:
+        info["Li_O_A"] = " ".join("%.3f" % d for d in lio[0])
+        info["Li_bidentate"] = "yes" if lio[1] else "NO"
+    return info
+
+
+def continue_relax(name, outdir):
+    """Continues the GPAW stage (same settings as relax()) from the library file's geometry."""
+    from gpaw import GPAW, PW
+    from gpaw.mpi import world
+    path = os.path.join(outdir, name + ".xyz")
+    old = read(path)
+    charge = MOLECULES[name][1]
+    if int(old.info.get("charge", charge)) != charge:
+        raise SystemExit("%s: charge=%s, expected %d" % (path, old.info.get("charge"), charge))
+    log = os.path.join(tempfile.gettempdir(), "relax_%s" % name)
+    atoms = Atoms(old.get_chemical_symbols(), old.positions)
+    atoms.center(vacuum=5.0)
+    history = None
+    if os.path.exists(log + ".traj"):
+        traj = Trajectory(log + ".traj")
+        if any(a.get_chemical_symbols() == old.get_chemical_symbols() and
+               np.abs(centred(a) - centred(old)).max() < 1e-6 for a in traj):
+            history = traj
+            atoms = Atoms(traj[-1].get_chemical_symbols(), traj[-1].positions, cell=traj[-1].cell)
+        else:
+            raise SystemExit("%s.traj does not pass through the geometry of %s: move it away "
+                             "to start the GPAW stage afresh from the file" % (log, path))
+    wall0 = earlier_wall(log)
+    atoms.pbc = True
+    txt = open(log + ".txt", "a")
+    atoms.calc = GPAW(mode=PW(350), xc="PBE", charge=charge, txt=txt,
+                      symmetry={"point_group": False})
+    opt = BFGS(atoms, logfile=log + ".bfgs", trajectory=Trajectory(log + ".traj", "a", atoms))
+    if history is not None:
+        opt.replay_trajectory(history)   # the Hessian the stopped run had built
+    source = old.info["source"].split("; GFN2-xTB")[0] + \
+        "; GFN2-xTB 6.5.1 pre-relaxation; relaxed with GPAW (tests/reference/relax_molecules.py)"
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, stop)
+    t0 = time.time()
+    try:
+        opt.run(fmax=0.05, steps=200)
+        stopped = False
+    except KeyboardInterrupt:
+        stopped = True
+    wall = time.time() - t0
+    if world.rank == 0:
+        with open(log + ".wall", "a") as f:
+            if not os.path.getsize(log + ".wall") and wall0 > 0:
+                f.write("%.0f\n" % wall0)          # the run before the first --continue
+            f.write("%.0f\n" % wall)
+    txt.close()
+    traj = Trajectory(log + ".traj")
+    last = traj[-1]
+    energy = last.get_potential_energy()
+    fmax = np.max(np.linalg.norm(last.get_forces(), axis=1))
+    steps = distinct_steps(traj)
+    converged = not stopped and fmax < 0.05
+    if not converged:
+        source = source.replace("relaxed with GPAW", "GPAW relaxation NOT FINISHED")
+    out = Atoms(last.get_chemical_symbols(), centred(last))
+    out.info = library_info(name, source, out, energy, fmax, steps, wall0 + wall, converged)
+    if world.rank == 0:
+        write(path, out, format="extxyz")
+        print("%s: %d atoms, E = %.5f eV, fmax = %.4f eV/A, %d BFGS steps in all (%d now), "
+              "GPAW wall %.1f min in all (%.1f now)%s%s" %
+              (name, len(out), energy, fmax, steps, opt.nsteps, (wall0 + wall) / 60, wall / 60,
+               "" if converged else ", NOT converged",
+               ", Li-O %s A, bidentate %s" % (out.info["Li_O_A"], out.info["Li_bidentate"])
+               if "Li_O_A" in out.info else ""), flush=True)
+
+
 def write_partial(name, outdir):
     """The last BFGS step of an unfinished GPAW relaxation, marked as not converged."""
     from ase.io import Trajectory
@@ -174,6 +314,33 @@ def write_xtb_only(name, outdir):
     print("%s: wrote the GFN2-xTB geometry (no GPAW stage)" % name)
 
 
+def table(outdir):
+    """The library as a Markdown table (docs/molecules.md)."""
+    what = {n: m[2] for n, m in MOLECULES.items()}
+    what["Li+"] = "lithium ion"
+    print("| name | molecule | atoms | charge | geometry / level | BFGS steps | fmax (eV/Å) | "
+          "energy (eV) | GPAW wall (min) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for n in sorted(what, key=str.lower):
+        a = read(os.path.join(outdir, n + ".xyz"))
+        i = a.info
+        level = str(i["level"])
+        if level.startswith("PBE PAW"):
+            geo = "PBE, PW 350 eV, 5 Å vacuum (GPAW 22.8)" + (
+                "" if "not converged" in level else ", converged")
+            if "not converged" in level:
+                geo += ", **not converged**"
+        else:
+            geo = level
+        if "Li_O_A" in i:
+            geo += "; Li–O %s Å (%s)" % (", ".join(str(i["Li_O_A"]).split()),
+                                        "bidentate" if i.get("Li_bidentate") == "yes"
+                                        else "NOT bidentate")
+        print("| %s | %s | %d | %s | %s | %s | %s | %s | %s |" % (
+            n, what[n], len(a), "%+d" % int(i["charge"]) if int(i["charge"]) else "0", geo, i.get("bfgs_steps", ""),
+            i.get("fmax_eV_per_A", ""), i.get("energy_eV", ""), i.get("gpaw_wall_min", "")))
+
+
 def main(argv):
     outdir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
                           "inputs", "molecules")
@@ -183,6 +350,15 @@ def main(argv):
         del argv[k:k + 2]
     if "--xtb-only" in argv:
         write_xtb_only(argv[argv.index("--xtb-only") + 1], outdir)
+        return
+    if "--table" in argv:
+        table(outdir)
+        return
+    if "--continue" in argv:
+        for n in argv[argv.index("--continue") + 1:]:
+            if n not in MOLECULES:
+                raise SystemExit("unknown molecule %s (known: %s)" % (n, ", ".join(MOLECULES)))
+            continue_relax(n, outdir)
         return
     if "--partial" in argv:
         write_partial(argv[argv.index("--partial") + 1], outdir)
