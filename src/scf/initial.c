@@ -118,7 +118,13 @@ double initial_hund_moment(const species *sp)
  * real-space sampling of GPAW's BasisFunctions.add_to_density (lfc.py; phit_i = phit_j
  * r^l Y_L). Sampling the squares on the grid (not their plane-wave expansion) matters:
  * the filtered density of H2O at 300 eV has an XC energy 1.6 eV lower and starts the SCF
- * elsewhere than GPAW. */
+ * elsewhere than GPAW.
+ * Only the grid points inside the sphere's bounding box are visited: along a_c the sphere
+ * |x - R| < rc spans s_c +- rc |b_c| / 2 pi in fractional coordinates (b_c the reciprocal
+ * vector). An unwrapped index j_c = i_c - t_c N_c within that range is grid point i_c
+ * seen from the atom's image R + T, T = sum_c t_c a_c; each (i, t) pair is met once, and
+ * running the j_c downwards meets the images of one point in increasing (t0, t1, t2),
+ * the order of a loop over all images, so the sums keep their bits. */
 static void add_atom_density(const fft_grid *g, const species *sp, const double spos[3], int ns,
                              const double *f_si, double *nt_sG)
 {
@@ -129,39 +135,46 @@ static void add_atom_density(const fft_grid *g, const species *sp, const double 
     int lmax = 0;
     for (int o = 0; o < sp->norb_j; o++) lmax = sp->phit_j[o].l > lmax ? sp->phit_j[o].l : lmax;
     double Y[64];
-    int nimg[3];
+    long j_lo[3], j_hi[3];
     for (int c = 0; c < 3; c++) {
         double b = sqrt(g->recip[c][0] * g->recip[c][0] + g->recip[c][1] * g->recip[c][1] +
                         g->recip[c][2] * g->recip[c][2]);
-        nimg[c] = (int)ceil(rc * b / (2 * M_PI)) + 1;
+        double w = rc * b / (2 * M_PI);
+        j_lo[c] = (long)floor((spos[c] - w) * n[c]) - 1;
+        j_hi[c] = (long)ceil((spos[c] + w) * n[c]) + 1;
     }
-    for (int t0 = -nimg[0]; t0 <= nimg[0]; t0++)
-        for (int t1 = -nimg[1]; t1 <= nimg[1]; t1++)
-            for (int t2 = -nimg[2]; t2 <= nimg[2]; t2++) {
-                double s0[3] = {spos[0] + t0, spos[1] + t1, spos[2] + t2}, R[3];
+    /* floor(j / N): minus the image t along c of unwrapped index j */
+#define IMAGE_OF(j, N) ((j) >= 0 ? (j) / (N) : -((-(j) + (N) - 1) / (N)))
+    for (long j0 = j_hi[0]; j0 >= j_lo[0]; j0--) {
+        long t0 = -IMAGE_OF(j0, n[0]), i0 = j0 + t0 * n[0];
+        for (long j1 = j_hi[1]; j1 >= j_lo[1]; j1--) {
+            long t1 = -IMAGE_OF(j1, n[1]), i1 = j1 + t1 * n[1];
+            for (long j2 = j_hi[2]; j2 >= j_lo[2]; j2--) {
+                long t2 = -IMAGE_OF(j2, n[2]), i2 = j2 + t2 * n[2];
+                double s0[3] = {spos[0] + t0, spos[1] + t1, spos[2] + t2}, R[3], x[3], r2 = 0.0;
                 for (int v = 0; v < 3; v++) R[v] = s0[0] * g->cell[0][v] + s0[1] * g->cell[1][v] + s0[2] * g->cell[2][v];
-                for (long p = 0; p < nc; p++) {
-                    int i0 = (int)(p / ((long)n[1] * n[2])), i1 = (int)(p / n[2] % n[1]), i2 = (int)(p % n[2]);
-                    double x[3], r2 = 0.0;
-                    for (int v = 0; v < 3; v++) {
-                        x[v] = (double)i0 / n[0] * g->cell[0][v] + (double)i1 / n[1] * g->cell[1][v] +
-                               (double)i2 / n[2] * g->cell[2][v] - R[v];
-                        r2 += x[v] * x[v];
-                    }
-                    if (r2 >= rc * rc) continue;
-                    double r = sqrt(r2);
-                    rlylm_real(lmax, x, Y);
-                    for (int o = 0, i = 0; o < sp->norb_j; o++) {
-                        const spline *phi = &sp->phit_j[o];
-                        int l = phi->l;
-                        double f = r < spline_cutoff(phi) ? spline_eval(phi, r) : 0.0;
-                        for (int m = 0; m < 2 * l + 1; m++, i++) {
-                            double v = f * Y[l * l + m];
-                            for (int s = 0; s < ns; s++) nt_sG[(size_t)s * nc + p] += f_si[s * sp->nao + i] * v * v;
-                        }
+                for (int v = 0; v < 3; v++) {
+                    x[v] = (double)i0 / n[0] * g->cell[0][v] + (double)i1 / n[1] * g->cell[1][v] +
+                           (double)i2 / n[2] * g->cell[2][v] - R[v];
+                    r2 += x[v] * x[v];
+                }
+                if (r2 >= rc * rc) continue;
+                long p = (i0 * n[1] + i1) * n[2] + i2;
+                double r = sqrt(r2);
+                rlylm_real(lmax, x, Y);
+                for (int o = 0, i = 0; o < sp->norb_j; o++) {
+                    const spline *phi = &sp->phit_j[o];
+                    int l = phi->l;
+                    double f = r < spline_cutoff(phi) ? spline_eval(phi, r) : 0.0;
+                    for (int m = 0; m < 2 * l + 1; m++, i++) {
+                        double v = f * Y[l * l + m];
+                        for (int s = 0; s < ns; s++) nt_sG[(size_t)s * nc + p] += f_si[s * sp->nao + i] * v * v;
                     }
                 }
             }
+        }
+    }
+#undef IMAGE_OF
 }
 
 /* nt_sG = sum_a sum_i f_si^a |phit_i^a|^2 + nct/ns (GPAW's initialize_from_atomic_densities).
@@ -271,7 +284,9 @@ static int initial_block(calculation *c, int u, pwlfc *orb, int nao, err *e)
     eig_gram(&op.space, m, m, phi, hphi, H, m);
     eig_gram(&op.space, m, m, phi, sphi, S, m);
     if (subspace_init(&sub, m, real, e) || subspace_eigh_gen(&sub, m, H, S, m, eps, e)) goto out;
-    eig_rotate(real, npw, nb, m, phi, npw, H, m, 0.0, q->psi, npw);
+    /* this rank's bands w->n0 .. w->n0 + w->nbl - 1 (band groups: every band rank solves
+     * the same start problem and keeps its columns) */
+    eig_rotate(real, npw, w->nbl, m, phi, npw, H + (size_t)w->n0 * m * sz, m, 0.0, q->psi, npw);
     memcpy(q->eps, eps, nb * sizeof *eps);
     rc = wfs_project(w, u, e);
 out:
