@@ -26,27 +26,48 @@
  *
  * Memory: the workspace holds six npw_max x nbands blocks (psi2, H psi, S psi,
  * H psi2, S psi2, a rotation buffer), two projection blocks and the 2B x 2B
- * matrices; it is allocated once by davidson_init and nothing is allocated later. */
+ * matrices; it is allocated once by davidson_init and nothing is allocated later.
+ *
+ * Band groups (davidson_distribute_bands; parallel/banddist.h, docs/parallel.md): psi,
+ * proj and the six blocks hold only this rank's bands [n0, n1) of the block (on its G
+ * slice), so they take ceil(nbands / B) bands each. H, residuals, preconditioner and
+ * norms stay band-local. Every matrix over all bands, M = A^H X (Gram matrices of the
+ * Rayleigh-Ritz step, rows <psi2| of H_NN and S_NN, the overlap to orthonormalise),
+ * is computed column-wise: A is gathered over comm->band into one workspace of nbands
+ * bands (`all`, allocated once), each rank computes its own columns with one GEMM
+ * (summed over the G slices), and the columns are gathered over comm->band
+ * (MPI_Allgatherv: exact), so every rank holds the whole matrix and solves the same
+ * subspace problem with the same bits. Rotations X' = X C take this rank's columns of C:
+ * X_all C[:, n0:n1] after gathering X. The orthonormalisation X L^{-H} becomes the
+ * rotation by the explicit upper-triangular L^{-H} (subspace_inverse_lower_h). Per
+ * Davidson call (niter = 2) 15 blocks are gathered; transient memory: one block of all
+ * nbands bands on the G slice and nbands x naux projections. The error is summed over
+ * all bands in order after gathering the residual norms. */
 #ifndef PAWSORB_EIGEN_DAVIDSON_H
 #define PAWSORB_EIGEN_DAVIDSON_H
 
 #include "eigensolver/space.h"
 #include "eigensolver/subspace.h"
+#include "parallel/banddist.h"
 
 typedef struct {
     int npw_max, nbands, naux_max, real;
     int niter;                      /* inner iterations per call; GPAW's default 2 */
     subspace sub;                   /* dense solver for n <= 2 nbands */
+    band_dist bd;                   /* band distribution (B = 1: none) */
+    int nbl;                        /* bands per rank the blocks below hold: ceil(nbands / B) */
+    double complex *all;            /* npw_max x nbands gather workspace (B > 1); owned */
+    double complex *auxall;         /* naux_max x nbands gathered projections (B > 1); owned */
     /* Blocks with stride ld (the call's space.ld), owned. hblk = [H psi | H psi2] and
      * sblk = [S psi | S psi2] are adjacent (2 nb columns of the call) so that the
      * subspace rows <psi2|H[psi psi2]> and the rotations [H psi, H psi2] C are one GEMM. */
-    double complex *psi2, *tmp;     /* npw_max x nbands */
-    double complex *hblk, *sblk;    /* npw_max x 2 nbands */
-    double complex *aux2, *auxtmp;  /* naux_max x nbands; owned */
+    double complex *psi2, *tmp;     /* npw_max x nbl */
+    double complex *hblk, *sblk;    /* npw_max x 2 nbl (call: [X of the nl local bands | X2]) */
+    double complex *aux2, *auxtmp;  /* naux_max x nbl; owned */
     double *H, *S;                  /* (2 nbands)^2 subspace storage; owned */
     double *eps2;                   /* 2 nbands */
-    double *ekin;                   /* nbands */
-    double *resid;                  /* nbands: <R_n|R_n> of the error, unweighted */
+    double *ekin;                   /* nbl */
+    double *resid;                  /* nbands: <R_n|R_n> of the error, unweighted (all bands) */
     /* Statistics since init (seconds, wall clock; counts of bands H was applied to). */
     long napply;
     double t_apply, t_gram, t_diag, t_rotate, t_precond;
@@ -57,6 +78,14 @@ typedef struct {
  * `real` fixes the storage of the subspace matrices (space.h). */
 int davidson_init(davidson *d, int npw_max, int nbands, int naux_max, int real, err *e);
 void davidson_free(davidson *d);
+
+/* Distributes the bands of every later call over `band` (above): the blocks shrink to
+ * ceil(nbands / B) bands and the gather workspaces are made. Calls then pass nb, the
+ * block's total number of bands, with psi and proj holding this rank's bands
+ * band_dist_range(nb, B, rank) only; eps (nb), weights (nb) and d->resid (nb) are whole
+ * on every rank. A communicator of one rank changes nothing (the serial code and bits).
+ * Every later call is collective over `band` (and over space.comm as before). */
+int davidson_distribute_bands(davidson *d, MPI_Comm band, err *e);
 
 /* One Davidson step on one k-point for nb <= nbands bands psi (S-orthonormal on entry;
  * still S-orthonormal on return, as the generalised subspace solve guarantees).

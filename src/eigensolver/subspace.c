@@ -24,6 +24,9 @@ void dsyevd_(const char *jobz, const char *uplo, const int *n, double *a, const 
              double *work, const int *lwork, int *iwork, const int *liwork, int *info, size_t, size_t);
 void zpotrf_(const char *uplo, const int *n, double complex *a, const int *lda, int *info, size_t);
 void dpotrf_(const char *uplo, const int *n, double *a, const int *lda, int *info, size_t);
+void ztrtri_(const char *uplo, const char *diag, const int *n, double complex *a, const int *lda, int *info, size_t,
+             size_t);
+void dtrtri_(const char *uplo, const char *diag, const int *n, double *a, const int *lda, int *info, size_t, size_t);
 
 static int imax(int a, int b) { return a > b ? a : b; }
 
@@ -374,5 +377,32 @@ int subspace_cholesky(subspace *s, int n, double *S, int ld, err *e)
     int per = s->real ? 1 : 2;
     for (int j = 1; j < n; j++)
         memset(S + (size_t)j * ld * per, 0, (size_t)j * per * sizeof(double));
+    return 0;
+}
+
+int subspace_inverse_lower_h(subspace *s, int n, double *L, int ld, double *C, int ldc, err *e)
+{
+    if (check_n(s, n, ld, e)) return -1;
+    if (n == 0) return 0;
+    int info = 0, per = s->real ? 1 : 2;
+    if (s->real) dtrtri_("L", "N", &n, L, &ld, &info, 1, 1);
+    else ztrtri_("L", "N", &n, (double complex *)L, &ld, &info, 1, 1);
+    if (info > 0)
+        return err_set(e, EXIT_RUN_FAILED, "Cholesky factor of the band overlap is singular (diagonal %d of %d)",
+                       info, n);
+    if (info < 0) return err_set(e, EXIT_INTERNAL, "trtri: argument %d invalid", -info);
+    /* C = (L^{-1})^H: C(i, j) = conj(L^{-1}(j, i)) for i <= j, zero below the diagonal */
+    for (int j = 0; j < n; j++)
+        for (int i = 0; i < n; i++) {
+            double *c = C + ((size_t)j * ldc + i) * per;
+            const double *l = L + ((size_t)i * ld + j) * per;
+            if (i > j) {
+                c[0] = 0.0;
+                if (per == 2) c[1] = 0.0;
+            } else {
+                c[0] = l[0];
+                if (per == 2) c[1] = -l[1];
+            }
+        }
     return 0;
 }

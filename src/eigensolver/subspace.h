@@ -78,4 +78,10 @@ int subspace_eigh(subspace *s, int n, double *H, int ld, double *eps, err *e);
  * triangle is zeroed. */
 int subspace_cholesky(subspace *s, int n, double *S, int ld, err *e);
 
+/* C = L^{-H} (upper triangular, n x n, leading dimension ldc; the strict lower triangle
+ * zeroed) for the lower-triangular Cholesky factor L of subspace_cholesky, which is
+ * overwritten by L^{-1} (ztrtri / dtrtri). With distributed bands the orthonormalisation
+ * X L^{-H} becomes the rotation X C (eigensolver/davidson.h). LAPACK on every rank. */
+int subspace_inverse_lower_h(subspace *s, int n, double *L, int ld, double *C, int ldc, err *e);
+
 #endif
