@@ -17,11 +17,31 @@ typedef struct {
 } slab_preset;
 
 static const slab_preset presets[] = {
-    /* LiTi2(PO4)3 host: the only composition whose (001) slabs are made dipole-free yet
-     * (docs/latp.md); 2x1 in plane so that half of a surface Li level can move. */
-    {"paper", 0.0, 4, 2, 1, 2, 15.0},  /* 27.8 A of slab, 15 A vacuum as in the seed study */
-    {"quick", 0.0, 2, 2, 1, 1, 10.0},  /* 13.9 A of slab, 10 A vacuum */
+    /* Li1.3Al0.3Ti1.7(PO4)3 as in the seed study: 2x1 in plane (so that half of a surface
+     * Li level can move) and 5 layers = 20 formula units, the thinnest 2x1 slab where
+     * x = 0.3 is whole (6 Al); 34.8 A of slab, 15 A vacuum as in the seed study. */
+    {"paper", 0.3, 5, 2, 1, 2, 15.0},
+    /* The smallest 2x1 slab with a free and a fixed layer: 8 formula units, so x = 0.3
+     * becomes 2 Al, x = 0.25; 13.9 A of slab, 10 A vacuum. */
+    {"quick", 0.3, 2, 2, 1, 1, 10.0},
 };
+
+/* What the Al/Li ordering inside the slab did (docs/latp.md). */
+static void print_order(const slab_opts *o, const slab_report *r)
+{
+    const slab_order_report *q = &r->order;
+    printf("x = %g asked: %d Al and %d extra Li in %d formula units, x = %d/%d = %.4g%s\n", o->x, r->n_al,
+           r->n_al, r->formula_units, r->n_al, r->formula_units, r->x_used,
+           r->n_al == (int)floor(o->x * r->formula_units + 0.5) ? "" : " (nearest with a zero-dipole arrangement)");
+    if (q->sampled)
+        printf("Al on Ti sites, Li on M2 (18e) cavities: %ld random ones of the %.4g zero-dipole arrangements "
+               "(of %.4g) compared, then %ld swaps on the same levels\n", q->n_compared, q->n_zero, q->n_raw,
+               q->descent_moves);
+    else
+        printf("Al on Ti sites, Li on M2 (18e) cavities: all %ld zero-dipole arrangements (of %.4g) compared\n",
+               q->n_compared, q->n_raw);
+    printf("lowest Ewald energy of formal charges %.4f eV (highest %.4f eV)\n", q->e_best_ev, q->e_worst_ev);
+}
 
 int build_cmd_latp001(const comm_ctx *comm, int argc, char **argv, err *e)
 {
@@ -59,7 +79,7 @@ int build_cmd_latp001(const comm_ctx *comm, int argc, char **argv, err *e)
     if (!out) return err_set(e, EXIT_BAD_INPUT, "build latp001: no output file (-o FILE.xyz)");
     o.vacuum = vac / BOHR_ANG;
     if (thick > 0) {   /* whole bulk periods: 6.95 A per layer, rounded up to the period */
-        int per = o.x > 0 ? 3 : 1;
+        int per = o.x > 0 && o.allow_dipole ? 3 : 1;
         o.layers = per * (int)ceil(thick / (20.858 / 3.0) / per - 1e-9);
     }
     if (o.fix_layers >= o.layers) o.fix_layers = o.layers - 1;
@@ -69,8 +89,10 @@ int build_cmd_latp001(const comm_ctx *comm, int argc, char **argv, err *e)
     char formula[128], extra[512];
     build_formula(&s, formula, sizeof formula);
     snprintf(extra, sizeof extra,
-             "builder=latp001 x=%.6g layers=%d termination=%d dipole_eA=%.6f fixed_layers=%d vacuum=%.3f",
-             o.x, o.layers, o.termination, r.dipole * BOHR_ANG, o.fix_layers, vac);
+             "builder=latp001 x=%.6g x_asked=%.6g layers=%d supercell=\"%d %d\" termination=%d "
+             "dipole_eA=%.6f fixed_layers=%d vacuum=%.3f",
+             r.n_al > 0 ? r.x_used : o.x, o.x, o.layers, o.supercell[0], o.supercell[1], o.termination,
+             r.dipole * BOHR_ANG, o.fix_layers, vac);
     int rc = comm->rank == 0 ? extxyz_write(out, &s, extra, e) : 0;
     if (rc == 0 && comm->rank == 0) {
         printf("%s: %d atoms, %s; %d layers (%.2f A of slab), %.2f A vacuum, supercell %dx%d\n", out,
@@ -78,8 +100,10 @@ int build_cmd_latp001(const comm_ctx *comm, int argc, char **argv, err *e)
         printf("termination %d of %d (cut between %s); %d atoms fixed in the bottom %d layer%s\n",
                o.termination, r.n_terminations, r.termination, r.n_fixed, o.fix_layers,
                o.fix_layers == 1 ? "" : "s");
-        printf("formal-charge dipole along z: %.4f e*A as cut, %.4f e*A after moving %d surface unit%s\n",
-               r.dipole_before * BOHR_ANG, r.dipole * BOHR_ANG, r.moved, r.moved == 1 ? "" : "s");
+        if (r.n_al > 0) print_order(&o, &r);
+        printf("formal-charge dipole along z: %.4f e*A as cut, %.4f e*A after moving %d surface unit%s%s\n",
+               r.dipole_before * BOHR_ANG, r.dipole * BOHR_ANG, r.moved, r.moved == 1 ? "" : "s",
+               r.n_al > 0 ? " and ordering Al/Li" : "");
     }
     structure_free(&s);
     return rc;

@@ -57,7 +57,7 @@ print("%sok 2 - the top sites are exactly the top-layer atoms" % ("" if tops == 
 PYEOF
 relay latp < "$t/latp.tap"
 "$PAWSORB" build place "$t/quick.xyz" H2O --site top-1 --height 2.0 -o "$t/latp_h2o.xyz" > "$t/latp_place.out" 2>&1
-check "H2O flat 2 A over LATP top-1 (Li): exits 0, 147 atoms" '[ $? -eq 0 ] && [ "$(head -1 "$t/latp_h2o.xyz")" = 147 ]'
+check "H2O flat 2 A over LATP top-1 (Li): exits 0, 149 atoms" '[ $? -eq 0 ] && [ "$(head -1 "$t/latp_h2o.xyz")" = 149 ]'
 
 # bad input
 "$PAWSORB" build place "$t/fcc111.xyz" H2O --site nowhere -o "$t/bad.xyz" > "$t/bad.out" 2>&1; rc=$?
