@@ -14,8 +14,8 @@
  * (q0: the host's charges, sites empty); the background term cancels because every
  * arrangement is neutral. All of them are compared when there are at most max_enum;
  * otherwise nsample are drawn uniformly among all zero-dipole arrangements (xorshift64,
- * fixed seed), and the best NTOP of them are improved by a descent that swaps a
- * substituted site with an unsubstituted one on the same level (D stays 0) while E drops. */
+ * fixed seed), and the best NTOP of them are improved by a steepest descent whose moves
+ * keep D = 0 (below, at `walker`) while E drops. */
 #include "build/slab_order.h"
 #include "build/ewald.h"
 #include "core/mem.h"
@@ -202,6 +202,7 @@ typedef struct {
     double best, worst;
     int best_sel[2 * MAX_SUB];
     long compared;
+    int *lev_of;                    /* nvar: level of each variable in its set */
     int ntop;                       /* lowest distinct energies seen, ascending (sampling) */
     double top_e[NTOP];
     int top_sel[NTOP][2 * MAX_SUB];
@@ -381,44 +382,138 @@ static void sample(search *S, long nsample)
     free(cum);
 }
 
-/* Level of variable i in L, -1 if none. */
-static int level_of(const level_set *L, int i)
+/* Local search over zero-dipole arrangements. A move takes one substitution (an Al or an
+ * added Li, charge change d) from site i to a free site j of its kind; the dipole changes
+ * by d (z_j - z_i). Single moves stay on one level; pair moves shift two substitutions
+ * a, b with d_a (z_j - z_i) + d_b (z_l - z_k) = 0. With w_x = sum_b d_b phi_{x s_b}, the
+ * potential of the substitutions at site x, a single move changes E by
+ *     dE = d (v_j - v_i) + d (w_j - w_i) - (phi_ij - phi_ii) + (phi_jj - phi_ii) / 2,
+ * and a pair move by dE_a + dE_b + d_a d_b (phi_jl - phi_jk - phi_il + phi_ik). */
+typedef struct {
+    const search *S;
+    int k, sel[2 * MAX_SUB];
+    unsigned char *used;   /* nvar */
+    double *w;             /* nvar */
+} walker;
+
+static double var_d(const search *S, int i) { return i < S->m->nt ? -1.0 : 1.0; }
+static double var_z(const search *S, int i, int *lev_set, int *lev);
+
+static double move_de(const walker *W, int i, int j)
 {
-    for (int l = 0; l < L->nlev; l++)
-        for (int a = L->start[l]; a < L->start[l + 1]; a++)
-            if (L->idx[a] == i) return l;
+    const energy_model *m = W->S->m;
+    const double *phi = m->phi;
+    int n = m->nvar;
+    double d = var_d(W->S, i);
+    return d * (m->v[j] - m->v[i]) + d * (W->w[j] - W->w[i]) - (phi[(size_t)i * n + j] - phi[(size_t)i * n + i]) +
+           0.5 * (phi[(size_t)j * n + j] - phi[(size_t)i * n + i]);
+}
+
+static void move_apply(walker *W, int a, int j)
+{
+    const energy_model *m = W->S->m;
+    int i = W->sel[a], n = m->nvar;
+    double d = var_d(W->S, i);
+    for (int x = 0; x < n; x++) W->w[x] += d * (m->phi[(size_t)x * n + j] - m->phi[(size_t)x * n + i]);
+    W->used[i] = 0, W->used[j] = 1, W->sel[a] = j;
+}
+
+/* Level (in its set) holding height z within 1e-6 bohr, -1 if none. */
+static int level_at(const level_set *L, double z)
+{
+    int a = 0, b = L->nlev - 1;
+    while (a <= b) {
+        int c = (a + b) / 2;
+        if (L->z[c] < z - 1e-6) a = c + 1;
+        else if (L->z[c] > z + 1e-6) b = c - 1;
+        else return c;
+    }
     return -1;
 }
 
-/* Steepest descent from start: swap one chosen variable for an unchosen one on the same
- * level (keeps the dipole) while the energy drops. Returns the accepted swaps. */
+typedef struct {
+    double de;
+    int a, j, b, l;   /* b < 0: single move */
+} move;
+
+/* The best pair move of substitution a with any b > a; updates *best. */
+static void best_pair_moves(const walker *W, int a, move *best)
+{
+    const search *S = W->S;
+    const double *phi = S->m->phi;
+    int n = S->m->nvar, i = W->sel[a];
+    double da = var_d(S, i);
+    const level_set *La = i < S->m->nt ? &S->lt : &S->ls;
+    for (int b = a + 1; b < W->k; b++) {
+        int kk = W->sel[b];
+        double db = var_d(S, kk);
+        const level_set *Lb = kk < S->m->nt ? &S->lt : &S->ls;
+        for (int p = 0; p < La->start[La->nlev]; p++) {
+            int j = La->idx[p];
+            if (W->used[j]) continue;
+            double zi = var_z(S, i, NULL, NULL), zj = var_z(S, j, NULL, NULL);
+            if (fabs(zj - zi) < 1e-6) continue;   /* same level: a single move */
+            int lev = level_at(Lb, var_z(S, kk, NULL, NULL) - da * db * (zj - zi));
+            if (lev < 0) continue;
+            double de_a = move_de(W, i, j);
+            for (int q = Lb->start[lev]; q < Lb->start[lev + 1]; q++) {
+                int l = Lb->idx[q];
+                if (W->used[l] || l == j) continue;
+                double de = de_a + move_de(W, kk, l) +
+                            da * db * (phi[(size_t)j * n + l] - phi[(size_t)j * n + kk] -
+                                       phi[(size_t)i * n + l] + phi[(size_t)i * n + kk]);
+                if (de < best->de) *best = (move){de, a, j, b, l};
+            }
+        }
+    }
+}
+
+/* Steepest descent from start with single and pair moves until none lowers E.
+ * Returns the accepted moves. */
 static long descend(search *S, const int *start)
 {
-    int k = 2 * S->n, sel[2 * MAX_SUB];
-    long moves = 0;
-    memcpy(sel, start, k * sizeof *sel);
-    for (;;) {
-        double e_cur = model_energy(S->m, sel, k), e_new = e_cur;
-        int best_a = -1, best_j = -1;
-        for (int a = 0; a < k; a++) {
-            const level_set *L = sel[a] < S->m->nt ? &S->lt : &S->ls;
-            int l = level_of(L, sel[a]), keep = sel[a];
-            for (int p = L->start[l]; p < L->start[l + 1]; p++) {
-                int j = L->idx[p], used = 0;
-                for (int b = 0; b < k; b++) used |= sel[b] == j;
-                if (used) continue;
-                sel[a] = j;
-                double en = model_energy(S->m, sel, k);
-                if (en < e_new - 1e-9) e_new = en, best_a = a, best_j = j;
-            }
-            sel[a] = keep;
-        }
-        if (best_a < 0) break;
-        sel[best_a] = best_j, moves++;
+    int n = S->m->nvar;
+    walker W = {.S = S, .k = 2 * S->n};
+    W.used = xcalloc(n, 1), W.w = xcalloc(n, sizeof *W.w);
+    memcpy(W.sel, start, W.k * sizeof *W.sel);
+    for (int a = 0; a < W.k; a++) {
+        W.used[W.sel[a]] = 1;
+        for (int x = 0; x < n; x++) W.w[x] += var_d(S, W.sel[a]) * S->m->phi[(size_t)x * n + W.sel[a]];
     }
-    double en = model_energy(S->m, sel, k);
-    if (en < S->best) S->best = en, memcpy(S->best_sel, sel, k * sizeof *sel);
+    long moves = 0;
+    for (;;) {
+        move best = {-1e-9, -1, -1, -1, -1};
+        for (int a = 0; a < W.k; a++) {
+            int i = W.sel[a], set, lev;
+            var_z(S, i, &set, &lev);
+            const level_set *L = set ? &S->ls : &S->lt;
+            for (int p = L->start[lev]; p < L->start[lev + 1]; p++) {
+                int j = L->idx[p];
+                if (W.used[j]) continue;
+                double de = move_de(&W, i, j);
+                if (de < best.de) best = (move){de, a, j, -1, -1};
+            }
+            best_pair_moves(&W, a, &best);
+        }
+        if (best.a < 0) break;
+        move_apply(&W, best.a, best.j);
+        if (best.b >= 0) move_apply(&W, best.b, best.l);
+        moves++;
+    }
+    double en = model_energy(S->m, W.sel, W.k);   /* afresh, not the sum of the dE */
+    if (en < S->best - 1e-9) S->best = en, memcpy(S->best_sel, W.sel, W.k * sizeof *W.sel);
+    free(W.used), free(W.w);
     return moves;
+}
+
+/* Height of variable i; also its set (0 Ti, 1 sites) and level when asked. */
+static double var_z(const search *S, int i, int *lev_set, int *lev)
+{
+    const level_set *L = i < S->m->nt ? &S->lt : &S->ls;
+    int l = S->lev_of[i];
+    if (lev_set) *lev_set = i >= S->m->nt;
+    if (lev) *lev = l;
+    return L->z[l];
 }
 
 static int species_rank(int z)
@@ -470,7 +565,7 @@ static void search_free(search *S)
 {
     levels_free(&S->lt), levels_free(&S->ls);
     comps_free(&S->ct), comps_free(&S->cs);
-    free(S->order), free(S->prefix), free(S->lo), free(S->hi), free(S->weight);
+    free(S->order), free(S->prefix), free(S->lo), free(S->hi), free(S->weight), free(S->lev_of);
 }
 
 int slab_order_al_li(structure *s, const slab_order_opts *o, slab_order_report *r, err *e)
@@ -518,6 +613,11 @@ int slab_order_al_li(structure *s, const slab_order_opts *o, slab_order_report *
     model_make(&m, s, ti, nt, o->sites, o->nsites);
     free(ti);
     S.m = &m;
+    S.lev_of = xmalloc(m.nvar * sizeof *S.lev_of);
+    for (int l = 0; l < S.lt.nlev; l++)
+        for (int p = S.lt.start[l]; p < S.lt.start[l + 1]; p++) S.lev_of[S.lt.idx[p]] = l;
+    for (int l = 0; l < S.ls.nlev; l++)
+        for (int p = S.ls.start[l]; p < S.ls.start[l + 1]; p++) S.lev_of[S.ls.idx[p]] = l;
     long max_enum = o->max_enum > 0 ? o->max_enum : 2000000;
     if (S.total <= (double)max_enum) {
         enumerate_all(&S);

@@ -30,7 +30,7 @@ typedef struct {
     double n_zero;        /* arrangements with zero dipole along z (exact count) */
     long n_compared;      /* arrangements whose Ewald energies were compared */
     int sampled;          /* 1: n_compared random ones of n_zero, then a descent */
-    long descent_moves;   /* accepted swaps of the descent (sampled only) */
+    long descent_moves;   /* accepted moves of the descents (sampled only) */
     double e_best_ev;     /* Ewald energy of formal charges of the chosen slab, eV */
     double e_worst_ev;    /* highest among those compared, eV */
     double dipole;        /* formal-charge dipole along z of the result, e*bohr */

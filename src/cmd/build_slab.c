@@ -35,7 +35,7 @@ static void print_order(const slab_opts *o, const slab_report *r)
            r->n_al == (int)floor(o->x * r->formula_units + 0.5) ? "" : " (nearest with a zero-dipole arrangement)");
     if (q->sampled)
         printf("Al on Ti sites, Li on M2 (18e) cavities: %ld random ones of the %.4g zero-dipole arrangements "
-               "(of %.4g) compared, then %ld swaps on the same levels\n", q->n_compared, q->n_zero, q->n_raw,
+               "(of %.4g) compared, then %ld descent moves that keep the dipole zero\n", q->n_compared, q->n_zero, q->n_raw,
                q->descent_moves);
     else
         printf("Al on Ti sites, Li on M2 (18e) cavities: all %ld zero-dipole arrangements (of %.4g) compared\n",
