@@ -57,15 +57,22 @@ static void print_plan(const input *in, const plan *p)
     else
         printf("Plane waves     %d to %d coefficients per k-point (mean %.1f)\n", p->npw_min, p->npw_max, p->npw_mean);
     const comm_layout *l = &p->layout;
+    const char *split = l->pw > 1 && l->band > 1 ? " (plane waves and bands split; grids and PAW corrections repeated: "
+                                                   "docs/parallel.md)"
+                        : l->pw > 1   ? " (plane waves split; grids and PAW corrections repeated: docs/parallel.md)"
+                        : l->band > 1 ? " (bands split; grids, PAW corrections and subspace solves repeated: "
+                                        "docs/parallel.md)"
+                                      : "";
     printf("Parallel        %d rank%s = %d k-point group%s x %d band x %d plane-wave ranks; at most %d of %d "
            "(spin, k) blocks per group%s\n", p->ranks, p->ranks == 1 ? "" : "s", l->kpt, l->kpt == 1 ? "" : "s",
-           l->band, l->pw, p->par.blocks_per_group, p->kpts.nk * p->nspins,
-           l->pw > 1 ? " (plane waves split; grids and PAW corrections repeated: docs/parallel.md)" : "");
-    printf("Memory          %.1f MB per rank on %d rank%s (wavefunctions %.1f MB, grids %.1f MB; estimate)\n",
-           p->mem_total / 1048576.0, p->ranks, p->ranks == 1 ? "" : "s", p->mem_wavefunctions / 1048576.0,
-           p->mem_grids / 1048576.0);
-    printf("Communication   %.2f MB per rank per SCF iteration (k-point sums %.2f MB, plane waves %.2f MB; estimate)\n",
-           (p->par.comm_kpt + p->par.comm_pw) / 1048576.0, p->par.comm_kpt / 1048576.0, p->par.comm_pw / 1048576.0);
+           l->band, l->pw, p->par.blocks_per_group, p->kpts.nk * p->nspins, split);
+    printf("Memory          %.1f MB per rank on %d rank%s (wavefunctions %.1f MB, of which stored bands %.3f MB; "
+           "grids %.1f MB; estimate)\n", p->mem_total / 1048576.0, p->ranks, p->ranks == 1 ? "" : "s",
+           p->mem_wavefunctions / 1048576.0, p->par.mem_psi / 1048576.0, p->mem_grids / 1048576.0);
+    double comm = p->par.comm_kpt + p->par.comm_pw + p->par.comm_band;
+    printf("Communication   %.2f MB per rank per SCF iteration (k-point sums %.2f MB, plane waves %.2f MB, bands "
+           "%.2f MB; estimate)\n", comm / 1048576.0, p->par.comm_kpt / 1048576.0, p->par.comm_pw / 1048576.0,
+           p->par.comm_band / 1048576.0);
 }
 
 int cmd_check(const comm_ctx *comm, int argc, char **argv)

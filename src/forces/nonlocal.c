@@ -32,7 +32,7 @@ static void times_atom(const forces_work *ws, int nb, const double complex *P, i
 /* The projector derivatives of block q into ws->dP (complex, v-major). */
 static int derivatives(forces_work *ws, wavefunctions *w, const wfs_kpoint *q, err *e)
 {
-    int nb = w->nbands, nI = ws->nI;
+    int nb = w->nbl, nI = ws->nI;   /* this rank's bands */
     pwlfc *pt = &w->pt_k[q->k];
     if (!w->real) return pwlfc_derivative_cplx(pt, nb, q->psi, q->npw, ws->dP, nI, e);
     if (pwlfc_derivative_real(pt, nb, q->psi, q->npw, ws->dP_r, nI, e)) return -1;
@@ -43,7 +43,7 @@ static int derivatives(forces_work *ws, wavefunctions *w, const wfs_kpoint *q, e
 int forces_nonlocal(forces_work *ws, wavefunctions *w, const hamiltonian *h, double (*F)[3], err *e)
 {
     const species_set *ss = w->ss;
-    int nb = w->nbands, nI = ws->nI, ns = w->nspins;
+    int nb = w->nbl, nI = ws->nI, ns = w->nspins;   /* this rank's bands w->n0 + n */
     double (*Fl)[3] = ws->F_local;
     memset(Fl, 0, (size_t)ss->natoms * sizeof *Fl);
     for (int u = 0; u < w->nu; u++) {   /* this rank's blocks */
@@ -58,7 +58,7 @@ int forces_nonlocal(forces_work *ws, wavefunctions *w, const hamiltonian *h, dou
             times_atom(ws, nb, q->P, I0, ni, ws->PO);
         }
         for (int n = 0; n < nb; n++) {
-            double f = wfs_occ(w, q, n), fe = f * q->eps[n];
+            double f = wfs_occ(w, q, w->n0 + n), fe = f * q->eps[w->n0 + n];
             if (f == 0.0) continue;
             const double complex *PH = ws->PH + (size_t)n * nI, *PO = ws->PO + (size_t)n * nI;
             for (int a = 0; a < ss->natoms; a++)
@@ -71,8 +71,9 @@ int forces_nonlocal(forces_work *ws, wavefunctions *w, const hamiltonian *h, dou
                 }
         }
     }
-    /* the other k-point groups' blocks (collective over comm->kpt, ordered: the same bits
-     * on every rank) */
+    /* the other band ranks' bands and the other k-point groups' blocks (collective over
+     * comm->band and comm->kpt, ordered: the same bits on every rank) */
+    if (w->nband_ranks > 1) comm_sum_ordered(w->comm->band, &Fl[0][0], 3 * (size_t)ss->natoms, w->comm->work);
     comm_sum_ordered(w->comm->kpt, &Fl[0][0], 3 * (size_t)ss->natoms, w->comm->work);
     for (int a = 0; a < ss->natoms; a++)
         for (int v = 0; v < 3; v++) F[a][v] += Fl[a][v];

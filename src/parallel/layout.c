@@ -3,6 +3,7 @@
 #include "eigensolver/subspace.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Speed-up of r plane-wave ranks on one block (layout.h): Amdahl's law with the
  * replicated grid share and the efficiency of the distributed part. */
@@ -32,9 +33,10 @@ static int choose_kpt(const parallel_problem *p, const char *path, int *kpt, err
         *kpt = p->want_kpt;
         return 0;
     }
-    int best = 1;
+    /* with parallel.bands = b > 1 only groups whose ranks b divides */
+    int b = p->want_bands > 1 ? p->want_bands : 1, best = 1;
     for (int d = 2; d <= R && d <= p->nblocks; d++)
-        if (R % d == 0 && time_model(p, d) <= time_model(p, best)) best = d;
+        if (R % d == 0 && (R / d) % b == 0 && time_model(p, d) <= time_model(p, best)) best = d;
     *kpt = best;
     return 0;
 }
@@ -54,6 +56,9 @@ int parallel_choose(const parallel_problem *p, const char *path, comm_layout *l,
         if (rest % p->want_bands)
             return err_set(e, EXIT_BAD_INPUT, "%s: parallel.bands: %d band groups do not divide the %d ranks of a "
                            "k-point group", path, p->want_bands, rest);
+        if (p->want_bands > p->nbands)
+            return err_set(e, EXIT_BAD_INPUT, "%s: parallel.bands: %d band groups for %d bands would leave ranks "
+                           "without bands", path, p->want_bands, p->nbands);
         band = p->want_bands;
     }
     *l = (comm_layout){kpt, band, rest / band};
@@ -62,15 +67,20 @@ int parallel_choose(const parallel_problem *p, const char *path, comm_layout *l,
 
 void parallel_estimate_layout(const parallel_problem *p, comm_layout l, parallel_estimate *est)
 {
-    double nb = p->nbands, B = p->nblocks;
+    double nb = p->nbands, B = p->nblocks, num = p->real ? 8.0 : 16.0;
     int per = (p->nblocks + l.kpt - 1) / l.kpt;
-    double share = (PARALLEL_PW_DISTRIBUTED ? l.pw : 1) * (PARALLEL_BANDS_DISTRIBUTED ? l.band : 1);
+    int band = PARALLEL_BANDS_DISTRIBUTED ? l.band : 1;
+    double P = PARALLEL_PW_DISTRIBUTED ? l.pw : 1, nbl = ceil(nb / band);
+    memset(est, 0, sizeof *est);
     est->l = l;
     est->blocks_per_group = per;
-    est->mem_wavefunctions = 16.0 * nb * p->npw_max * (per + 6) / share;
-    if (PARALLEL_PW_DISTRIBUTED && l.pw > 1)   /* the two band-transpose buffers (pwdist.h) */
-        est->mem_wavefunctions += 2.0 * 16.0 * ceil(nb / l.pw) * p->npw_max;
-    double n2 = (2 * nb) * (2 * nb) * (p->real ? 8.0 : 16.0);
+    est->mem_psi = 16.0 * nbl * p->npw_max * per / P;
+    est->mem_wavefunctions = 16.0 * nbl * p->npw_max * (per + 6) / P;
+    if (P > 1)   /* the two band-transpose buffers (pwdist.h), sized for all bands */
+        est->mem_wavefunctions += 2.0 * 16.0 * ceil(nb / P) * p->npw_max;
+    if (band > 1)   /* the Davidson gather workspace of all bands (davidson.h) */
+        est->mem_wavefunctions += 16.0 * nb * p->npw_max / P;
+    double n2 = (2 * nb) * (2 * nb) * num;
     est->mem_subspace = 2.0 * n2;
     if (l.pw > 1 && 2 * nb >= SUBSPACE_SCALAPACK_MIN)   /* ScaLAPACK: 3 local parts + gather buffer */
         est->mem_subspace += n2 * (3.0 / l.pw + 1.0);
@@ -78,11 +88,16 @@ void parallel_estimate_layout(const parallel_problem *p, comm_layout l, parallel
     est->mem_total = est->mem_wavefunctions + est->mem_subspace + est->mem_grids;
     double levels = l.kpt > 1 ? ceil(log2((double)l.kpt)) : 0.0;
     est->comm_kpt = 2.0 * levels * 8.0 * (p->nspins * (double)p->n_coarse + B * nb + B);
-    est->comm_pw = 0.0;
-    if (PARALLEL_PW_DISTRIBUTED && l.pw > 1) {
-        double P = l.pw, transpose = 16.0 * nb * p->npw_max * (P - 1) / (P * P);
-        double gram = 9.0 * nb * nb * (p->real ? 8.0 : 16.0) * 2.0 * (P - 1) / P;
+    if (P > 1) {
+        double transpose = 16.0 * nbl * p->npw_max * (P - 1) / (P * P);
+        double gram = 9.0 * nb * nbl * num * 2.0 * (P - 1) / P;
         est->comm_pw = per * (7.0 * transpose + gram);
+    }
+    if (band > 1) {
+        double gathers = 15.0 * 16.0 * nbl * p->npw_max / P * (band - 1);
+        double columns = 17.0 * nb * nbl * num * (band - 1);
+        double sums = 2.0 * ceil(log2((double)band)) * 8.0 * p->nspins * (double)p->n_coarse;
+        est->comm_band = per * (gathers + columns) + sums;
     }
     est->time_model = time_model(p, l.kpt);
 }

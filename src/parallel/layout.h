@@ -6,10 +6,11 @@
  *
  * What is distributed in this version (docs/parallel.md): whole (spin, k) blocks over
  * k-point groups, and inside a group the plane-wave coefficients of every block over
- * the group's `pw` ranks (parallel/pwdist.h: G slices, band transposes for the FFTs).
- * The grids (density, potentials, XC, Hartree, mixer) are not distributed: every rank
- * of a group repeats that work. Bands are not distributed (PARALLEL_BANDS_DISTRIBUTED
- * is 0).
+ * the group's `pw` ranks (parallel/pwdist.h: G slices, band transposes for the FFTs),
+ * and the bands of every block over the group's `band` ranks (parallel/banddist.h:
+ * contiguous runs of bands, gathered for the subspace algebra). The grids (density,
+ * potentials, XC, Hartree, mixer) are not distributed: every rank of a group repeats
+ * that work, and the band ranks repeat the subspace solves.
  *
  * Choice (parallel_choose), with R ranks and B = nspins x nk_irreducible blocks:
  *   kpt  = parallel.kpoints if given (it must divide R and be <= B), else the divisor
@@ -19,17 +20,23 @@
  *          with s = PARALLEL_GRID_SHARE, the share of a serial SCF iteration spent on
  *          the replicated grid work, and e = PARALLEL_PW_EFFICIENCY, the efficiency of
  *          the distributed part (transposes and reductions); k-point groups are taken
- *          as perfectly parallel (ties: the larger d);
- *   band = parallel.bands if given (only 1 until bands are distributed), else 1;
+ *          as perfectly parallel (ties: the larger d); with parallel.bands = b only
+ *          the d for which b divides R / d;
+ *   band = parallel.bands if given (it must divide R / kpt and be <= nbands), else 1
+ *          (band groups are not chosen automatically: nothing measured here shows them
+ *          faster than plane-wave ranks; they save the Davidson blocks' memory);
  *   pw   = R / (kpt band).
  *
  * Memory per rank (bytes; complex double coefficients, as wavefunctions.h stores even
- * real ones):
- *   wavefunctions  16 nbands npw_max (ceil(B / kpt) + 6) / pw
- *                  (the local blocks' ψ and the Davidson workspace of 6 blocks:
- *                  ψ2, tmp, H ψ and S ψ of 2 nbands, eigensolver/davidson.c, each on
- *                  the rank's G slice) + 2 16 ceil(nbands / pw) npw_max for pw > 1
- *                  (the band-transpose buffers of pwdist.h)
+ * real ones), with nbl = ceil(nbands / band) bands per band rank:
+ *   wavefunctions  16 nbl npw_max (ceil(B / kpt) + 6) / pw
+ *                  (the local blocks' ψ — mem_psi, the stored bands — and the Davidson
+ *                  workspace of 6 blocks: ψ2, tmp, H ψ and S ψ of 2 nbl, eigensolver/
+ *                  davidson.c, each on the rank's G slice) + 2 16 ceil(nbands / pw)
+ *                  npw_max for pw > 1 (the band-transpose buffers of pwdist.h, sized for
+ *                  all bands: the initial guess transforms every atomic orbital)
+ *                  + for band > 1 the gather workspace, 16 nbands npw_max / pw plus
+ *                  16 nbands nproj (projections; nproj left out: small)
  *   subspace       2 (2 nbands)² 8 (real) or 16 (complex): the Rayleigh-Ritz H and S,
  *                  plus (3 / pw + 1) times one such matrix when ScaLAPACK solves them
  *                  (eigensolver/subspace.h: local A, B, Z and the gather buffer)
@@ -44,8 +51,16 @@
  *                  one for the density), each sending 16 nbands npw_max (pw - 1) / pw^2
  *                  bytes per rank (pwdist.h), and the Gram matrices, 9 nbands² numbers
  *                  (Rayleigh-Ritz nb x nb, then 2 x 2 of nb x 2nb), 8 (real) or 16
- *                  bytes each, allreduced at ~2 (pw - 1) / pw their size per rank; the
- *                  projection sums (nbands x projectors per application) are left out. */
+ *                  bytes each, summed at ~2 (pw - 1) / pw their size per rank; the
+ *                  projection sums (nbands x projectors per application) are left out.
+ *                  With band groups the transposes carry nbl bands and the Gram sums
+ *                  nbl columns (9 nbands nbl numbers);
+ *   band groups    per block: 15 gathers of a whole block over the band ranks per
+ *                  Davidson call (eigensolver/davidson.h), each sending this rank's
+ *                  16 nbl npw_max / pw bytes to band - 1 ranks, the gathered subspace
+ *                  columns (17 nbands nbl numbers to band - 1 ranks), and per iteration
+ *                  the density and D_asp sums over the band ranks (2 ceil(log2 band) 8
+ *                  nspins N_coarse, tree and broadcast). */
 #ifndef PAWSORB_PARALLEL_LAYOUT_H
 #define PAWSORB_PARALLEL_LAYOUT_H
 
@@ -54,7 +69,7 @@
 
 /* What this version distributes (see above). */
 #define PARALLEL_PW_DISTRIBUTED 1
-#define PARALLEL_BANDS_DISTRIBUTED 0
+#define PARALLEL_BANDS_DISTRIBUTED 1
 
 /* The time model's constants (above). PARALLEL_GRID_SHARE: measured with perf on the
  * 27-atom TiO2(110)+H2O slab (PW 400 eV, Gamma, serial): per SCF iteration the grid
@@ -81,13 +96,14 @@ typedef struct {
     comm_layout l;
     int blocks_per_group;    /* the most (spin, k) blocks one group holds */
     double mem_wavefunctions, mem_subspace, mem_grids, mem_total;   /* bytes per rank */
-    double comm_kpt, comm_pw;                                       /* bytes per rank per iteration */
+    double mem_psi;          /* the stored bands alone (part of mem_wavefunctions) */
+    double comm_kpt, comm_pw, comm_band;                            /* bytes per rank per iteration */
     double time_model;       /* t(d) of the choice, in units of one block's serial work */
 } parallel_estimate;
 
 /* The layout for p (rules above). Errors (EXIT_BAD_INPUT) name `path` and the key:
  * parallel.kpoints that does not divide the ranks or exceeds the blocks,
- * parallel.bands > 1 (bands are not distributed in this version) or not dividing. */
+ * parallel.bands that does not divide the ranks of a k-point group or exceeds nbands. */
 int parallel_choose(const parallel_problem *p, const char *path, comm_layout *l, err *e);
 
 /* Memory and communication per rank of layout l for p (formulas above). */

@@ -83,7 +83,7 @@ double relax_dft_mean_later_iterations(const relax_dft *r)
 static void mover_coefficients(relax_dft *r, const wfs_kpoint *q, double sign)
 {
     const species_set *ss = &r->c->ss;
-    for (int n = 0; n < r->c->nbands; n++) {
+    for (int n = 0; n < r->c->wfs.nbl; n++) {   /* this rank's bands */
         const double complex *P = q->P + (size_t)n * ss->nI;
         for (int a = 0, o = 0; a < ss->natoms; a++) {
             const species *sp = species_of(ss, a);
@@ -116,8 +116,8 @@ static int move_wavefunctions(relax_dft *r, err *e)
                 if (!set && pwlfc_set_positions(orb, spos, e)) return -1;
                 set = 1;
                 mover_coefficients(r, q, pass ? 1.0 : -1.0);
-                rc = w->pw_k[k].real ? pwlfc_add_real(orb, r->c->nbands, r->c_r, r->nao, q->psi, q->npw, e)
-                                     : pwlfc_add_cplx(orb, r->c->nbands, r->c_c, r->nao, q->psi, q->npw, e);
+                rc = w->pw_k[k].real ? pwlfc_add_real(orb, w->nbl, r->c_r, r->nao, q->psi, q->npw, e)
+                                     : pwlfc_add_cplx(orb, w->nbl, r->c_c, r->nao, q->psi, q->npw, e);
             }
             if (rc) return -1;
         }

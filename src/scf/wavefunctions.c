@@ -1,6 +1,7 @@
 #include "scf/wavefunctions.h"
 
 #include "core/mem.h"
+#include "parallel/banddist.h"
 
 #include <cblas.h>
 #include <math.h>
@@ -63,6 +64,13 @@ int wfs_init(wavefunctions *w, const comm_ctx *comm, const fft_grid *grid, const
     w->pwall_k = xcalloc(w->nk, sizeof *w->pwall_k);
     w->dist_k = xcalloc(w->nk, sizeof *w->dist_k);
     w->npw_ranks = comm->layout.pw;
+    w->nband_ranks = comm->layout.band;
+    {   /* this rank's run of bands (parallel/banddist.h) */
+        int ib, n1;
+        MPI_Comm_rank(comm->band, &ib);
+        band_dist_range(nbands, w->nband_ranks, ib, &w->n0, &n1);
+        w->nbl = n1 - w->n0;
+    }
     w->pt_k = xcalloc(w->nk, sizeof *w->pt_k);
     w->fft_k = xcalloc(w->nk, sizeof *w->fft_k);
     w->kfrac = xmalloc(w->nk * sizeof *w->kfrac);
@@ -92,10 +100,10 @@ int wfs_init(wavefunctions *w, const comm_ctx *comm, const fft_grid *grid, const
         q->k = (w->u0 + u) % w->nk;
         q->weight = w->w_k[q->k];
         q->npw = w->pw_k[q->k].npw;
-        q->psi = xcalloc((size_t)nbands * q->npw, sizeof *q->psi);
+        q->psi = xcalloc((size_t)w->nbl * q->npw + 1, sizeof *q->psi);
         q->eps = xcalloc(nbands, sizeof *q->eps);
         q->f = xcalloc(nbands, sizeof *q->f);
-        q->P = xcalloc((size_t)nbands * ss->nI + 1, sizeof *q->P);
+        q->P = xcalloc((size_t)w->nbl * ss->nI + 1, sizeof *q->P);
     }
     w->work_nI = xcalloc((size_t)nbands * ss->nI + 1, sizeof *w->work_nI);
     w->work_cnI = xcalloc((size_t)nbands * ss->nI + 64 * 64, sizeof *w->work_cnI);
@@ -143,7 +151,7 @@ int wfs_set_positions(wavefunctions *w, err *e)
 int wfs_project(wavefunctions *w, int u, err *e)
 {
     wfs_kpoint *q = &w->kpt_u[u];
-    int nI = w->ss->nI, nb = w->nbands;
+    int nI = w->ss->nI, nb = w->nbl;
     if (!w->real) return pwlfc_integrate_cplx(&w->pt_k[q->k], nb, q->psi, q->npw, q->P, nI, e);
     if (pwlfc_integrate_real(&w->pt_k[q->k], nb, q->psi, q->npw, w->work_nI, nI, e)) return -1;
     for (long i = 0; i < (long)nb * nI; i++) q->P[i] = w->work_nI[i];
@@ -157,43 +165,45 @@ void wfs_add_to_density(wavefunctions *w, double *nt_sG)
     for (int u = 0; u < w->nu; u++) {
         wfs_kpoint *q = &w->kpt_u[u];
         double *nt = nt_sG + (size_t)q->s * N;
-        /* distributed: this rank's share of the bands, whole (parallel/pwdist.h) */
+        /* this rank's bands w->n0 + i; distributed G: its share of them, whole
+         * (parallel/pwdist.h) */
         const double complex *psi = q->psi;
-        int n0 = 0, n1 = w->nbands, ld = q->npw;
+        int i0 = 0, i1 = w->nbl, ld = q->npw;
         if (w->npw_ranks > 1) {
             pw_dist *d = &w->dist_k[q->k];
-            pw_dist_to_bands(d, w->nbands, q->psi, q->npw);
-            pw_dist_bands(d, w->nbands, d->rank, &n0, &n1);
-            psi = d->full, ld = d->npw;   /* row n - n0 is band n */
+            pw_dist_to_bands(d, w->nbl, q->psi, q->npw);
+            pw_dist_bands(d, w->nbl, d->rank, &i0, &i1);
+            psi = d->full, ld = d->npw;   /* row i - i0 is local band i */
         }
-        for (int n = n0; n < n1; n++) {
-            double f = wfs_occ(w, q, n);
+        for (int i = i0; i < i1; i++) {
+            double f = wfs_occ(w, q, w->n0 + i);
             if (f == 0.0) continue;
-            pw_fft_inverse(&w->fft_k[q->k], psi + (size_t)(n - n0) * ld, 1.0 / N);
+            pw_fft_inverse(&w->fft_k[q->k], psi + (size_t)(i - i0) * ld, 1.0 / N);
             if (w->real) {
                 const double *r = w->plan.r;
-                for (long i = 0; i < N; i++) nt[i] += f * r[i] * r[i];
+                for (long j = 0; j < N; j++) nt[j] += f * r[j] * r[j];
             } else {
                 const double complex *z = (const double complex *)w->plan.z;
-                for (long i = 0; i < N; i++) nt[i] += f * (creal(z[i]) * creal(z[i]) + cimag(z[i]) * cimag(z[i]));
+                for (long j = 0; j < N; j++) nt[j] += f * (creal(z[j]) * creal(z[j]) + cimag(z[j]) * cimag(z[j]));
             }
         }
     }
     if (w->npw_ranks > 1) comm_sum_ordered(w->comm->pw, nt_sG, (size_t)w->nspins * N, w->comm->work);
+    if (w->nband_ranks > 1) comm_sum_ordered(w->comm->band, nt_sG, (size_t)w->nspins * N, w->comm->work);
     comm_sum_ordered(w->comm->kpt, nt_sG, (size_t)w->nspins * N, w->comm->work);
 }
 
 void wfs_atomic_density_matrices(wavefunctions *w, double *D_asp)
 {
     const species_set *ss = w->ss;
-    int nI = ss->nI, nb = w->nbands, ns = w->nspins;
+    int nI = ss->nI, nb = w->nbl, ns = w->nspins;   /* this rank's bands */
     memset(D_asp, 0, (size_t)ns * ss->np * sizeof *D_asp);
     double complex *fP = w->work_cnI, *D = w->work_cnI + (size_t)nb * nI;
     const double complex one = 1.0, zero = 0.0;
     for (int u = 0; u < w->nu; u++) {
         wfs_kpoint *q = &w->kpt_u[u];
         for (int n = 0; n < nb; n++) {
-            double f = wfs_occ(w, q, n);
+            double f = wfs_occ(w, q, w->n0 + n);
             for (int c = 0; c < nI; c++) fP[(size_t)n * nI + c] = f * q->P[(size_t)n * nI + c];
         }
         for (int a = 0; a < ss->natoms; a++) {
@@ -207,7 +217,9 @@ void wfs_atomic_density_matrices(wavefunctions *w, double *D_asp)
                 for (int i2 = i1; i2 < ni; i2++, p++)
                     Dp[p] += i1 == i2 ? creal(D[i1 * ni + i1]) : creal(D[i1 * ni + i2]) + creal(D[i2 * ni + i1]);
         }
-    }    comm_sum_ordered(w->comm->kpt, D_asp, (size_t)ns * ss->np, w->comm->work);
+    }
+    if (w->nband_ranks > 1) comm_sum_ordered(w->comm->band, D_asp, (size_t)ns * ss->np, w->comm->work);
+    comm_sum_ordered(w->comm->kpt, D_asp, (size_t)ns * ss->np, w->comm->work);
 }
 
 double wfs_sum_blocks(wavefunctions *w, const double *x_u)

@@ -21,7 +21,12 @@
  * (npw, map and g2 point into pwall_k's arrays), ψ, the projector sets and the
  * eigensolver work on the slice; projections are summed over comm->pw inside pwlfc,
  * FFTs go through dist_k's band transposes. With one plane-wave rank pw_k[k] is the
- * whole basis and nothing changes. */
+ * whole basis and nothing changes.
+ * Band groups (parallel/banddist.h): with comm->layout.band = B > 1 every block stores
+ * only this rank's bands n0 <= n < n0 + nbl (contiguous runs over comm->band) on its G
+ * slice: psi (nbl x npw) and P (nbl x nI) are local, eps and f stay whole (nbands; the
+ * subspace eigensolver returns all of them on every rank). Density and D_asp are summed
+ * over the band ranks in a fixed order (comm_sum_ordered) before the k-point sums. */
 #ifndef PAWSORB_WAVEFUNCTIONS_H
 #define PAWSORB_WAVEFUNCTIONS_H
 
@@ -41,14 +46,16 @@ typedef struct {
     int s, k;               /* spin and irreducible k-point */
     double weight;          /* k-point weight (sum over k = 1) */
     int npw;                /* coefficients on this rank (the slice of pw_k) */
-    double complex *psi;    /* nbands x npw; owned */
-    double *eps;            /* nbands, hartree */
-    double *f;              /* nbands occupations in [0, 1] */
-    double complex *P;      /* nbands x nI; owned */
+    double complex *psi;    /* nbl x npw: bands n0 .. n0 + nbl - 1; owned */
+    double *eps;            /* nbands (all bands), hartree */
+    double *f;              /* nbands occupations in [0, 1] (all bands) */
+    double complex *P;      /* nbl x nI (this rank's bands); owned */
 } wfs_kpoint;
 
 typedef struct {
     int nspins, nk, nbands, real;
+    int nband_ranks;        /* band ranks of the group (comm->layout.band) */
+    int n0, nbl;            /* this rank's bands of every block: n0 .. n0 + nbl - 1 */
     const comm_ctx *comm;   /* borrowed */
     const species_set *ss;  /* borrowed */
     const fft_grid *grid;   /* coarse grid; borrowed */
@@ -79,17 +86,17 @@ void wfs_free(wavefunctions *w);
 /* Projector structure factors for ss->spos. */
 int wfs_set_positions(wavefunctions *w, err *e);
 
-/* Projections P_ni of every band of block u from its ψ (pt.integrate). */
+/* Projections P_ni of this rank's bands of block u from its ψ (pt.integrate). */
 int wfs_project(wavefunctions *w, int u, err *e);
 
 /* nt_sG[s] = Σ_kn f_n w_k (2/nspins) |ψ_n(r)|² (coarse grid), overwritten. Collective
- * over comm->pw (each rank transforms its share of the bands) and comm->kpt (ordered
- * sums of the parts). */
+ * over comm->pw (each rank transforms its share of the bands), comm->band and
+ * comm->kpt (ordered sums of the parts). */
 void wfs_add_to_density(wavefunctions *w, double *nt_sG);
 
 /* D_asp (layout of density.h) = Σ_kn f_n w_k (2/nspins) Re P*_ni P_nj, packed (GPAW's
  * calculate_atomic_density_matrices; pack counts off-diagonal pairs twice). BLAS-3.
- * Collective over comm->kpt. */
+ * Collective over comm->band and comm->kpt (ordered sums). */
 void wfs_atomic_density_matrices(wavefunctions *w, double *D_asp);
 
 /* Σ over all blocks of x_u (one value per local block, local order), added in global

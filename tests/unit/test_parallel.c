@@ -1,6 +1,8 @@
 /* Unit tests of the parallel layout (parallel/layout.h) and the MPI context (core/comm.h):
  * the automatic choice and its input errors, the memory estimate's scaling, the group
- * communicators, the ordered sum and the error agreement. Runs on any number of ranks
+ * communicators, the ordered sums (whole arrays and strided matrices) and the error
+ * agreement; band groups: parallel.bands accepted and refused, the stored bands'
+ * share. Runs on any number of ranks
  * (make check: 1; tests/cli/mpi_kpoints.sh: mpirun -n 2); only rank 0 prints, and every
  * check is on numbers all ranks agree on. */
 #include "core/comm.h"
@@ -49,9 +51,21 @@ static void test_choice(void)
     p.want_kpt = 2;
     ok(parallel_choose(&p, "in.yaml", &l, &e) && strstr(e.msg, "parallel.kpoints"), "more groups than blocks refused");
     p = problem(4, 8);
+    p.want_kpt = 2;
     p.want_bands = 2;
-    ok(parallel_choose(&p, "in.yaml", &l, &e) && e.status == EXIT_BAD_INPUT && strstr(e.msg, "parallel.bands"),
-       "parallel.bands > 1 refused while bands are not distributed (%s)", e.msg);
+    ok(!parallel_choose(&p, "in.yaml", &l, &e) && same_layout(l, 2, 2, 1), "parallel.bands: 2 with 2 k-point groups: 2 x 2 x 1");
+    p.want_kpt = 0;
+    ok(!parallel_choose(&p, "in.yaml", &l, &e) && l.band == 2 && l.kpt * l.band * l.pw == 4,
+       "parallel.bands: 2 with automatic k-point groups");
+    p.want_bands = 3;
+    ok(parallel_choose(&p, "in.yaml", &l, &e) && e.status == EXIT_BAD_INPUT && strstr(e.msg, "parallel.bands") &&
+           strstr(e.msg, "in.yaml") && strstr(e.msg, "3"),
+       "parallel.bands not dividing a group's ranks: bad input naming file, key, value (%s)", e.msg);
+    p = problem(16, 1);
+    p.want_bands = 16;
+    ok(parallel_choose(&p, "in.yaml", &l, &e) && e.status == EXIT_BAD_INPUT && strstr(e.msg, "parallel.bands") &&
+           strstr(e.msg, "10 bands"), "more band groups than bands refused (%s)", e.msg);
+    p = problem(4, 8);
     p.want_bands = 1;
     ok(!parallel_choose(&p, "in.yaml", &l, &e) && l.band == 1, "parallel.bands: 1 accepted");
 }
@@ -69,6 +83,18 @@ static void test_estimate(void)
     near(four.mem_wavefunctions, 16.0 * 10 * 1000 * (2 + 6), 0, "wavefunctions, 4 groups: 2 blocks each");
     ok(four.blocks_per_group == 2 && one.blocks_per_group == 8, "blocks per group");
     near(one.mem_grids, four.mem_grids, 0, "grids are not distributed");
+    /* band groups: 4 bands per rank of 3 band ranks (ceil(10 / 3)), stored and Davidson
+     * blocks, plus the gather workspace of all 10 bands */
+    parallel_problem q = problem(3, 1);
+    parallel_estimate b3, b1;
+    parallel_estimate_layout(&q, (comm_layout){1, 3, 1}, &b3);
+    parallel_estimate_layout(&q, (comm_layout){1, 1, 1}, &b1);
+    near(b3.mem_psi, 16.0 * 4 * 1000, 0, "stored bands, 3 band ranks: ceil(10 / 3) bands");
+    near(b1.mem_psi, 16.0 * 10 * 1000, 0, "stored bands, 1 rank: 10 bands");
+    near(b3.mem_wavefunctions, 16.0 * 4 * 1000 * (1 + 6) + 16.0 * 10 * 1000, 0,
+         "wavefunctions, 3 band ranks: local blocks + gather workspace");
+    ok(b3.comm_band > 0 && b1.comm_band == 0 && b3.comm_pw == 0, "band communication only with band groups");
+    near(b3.mem_subspace, b1.mem_subspace, 0, "subspace matrices whole on every band rank");
     ok(one.comm_kpt == 0 && four.comm_kpt > 0, "k-point sums cost nothing with one group");
     /* two tree levels, reduction and broadcast: 2 x 2 x 8 bytes (32768 + 8 x 10 + 8) */
     near(four.comm_kpt, 32.0 * (32768 + 80 + 8), 0, "k-point communication of 4 groups");
@@ -108,6 +134,23 @@ static void test_comm(void)
     ok(all_good, "ordered sum over %d ranks is exact on integers (%zu values, 2 chunks)", size, n);
     ok(all_same, "ordered sum gives the same bits on every rank");
     free(x), free(x0);
+
+    /* the strided variant: m x n of an ld x n array (rows m..ld-1 untouched), with
+     * columns packed into messages (m = 3) and columns longer than a chunk */
+    int mm[2] = {3, COMM_CHUNK + 3};
+    for (int t = 0; t < 2; t++) {
+        size_t m = mm[t], ld = m + 1, nc = t ? 2 : 5;
+        double *M = malloc(ld * nc * sizeof *M);
+        for (size_t i = 0; i < ld * nc; i++) M[i] = (double)(c.rank + 1) * (double)i;
+        comm_sum_ordered_matrix(c.kpt, M, m, nc, ld, c.work);
+        good = 1;
+        for (size_t i = 0; i < ld * nc; i++)
+            good &= M[i] == (i % ld < m ? (double)i * size * (size + 1) / 2 : (double)(c.rank + 1) * (double)i);
+        MPI_Allreduce(&good, &all_good, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+        ok(all_good, "ordered matrix sum over %d ranks (%zu x %zu of leading dimension %zu): exact, padding untouched",
+           size, m, nc, ld);
+        free(M);
+    }
 
     ok(comm_agree(&c, 0, &e) == 0, "agree: all succeeded");
     err f = {0};
