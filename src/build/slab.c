@@ -280,7 +280,8 @@ static int order_slab(const slab_opts *o, structure *s, double (*site)[3], int n
     int f = r->formula_units, n0 = (int)floor(o->x * f + 0.5);
     unsigned char *fx = xmalloc(nsite + 1);
     for (int k = 0; k < nsite; k++) fx[k] = site[k][2] < z_fix;
-    slab_order_opts so = {.sites = (const double(*)[3])site, .site_fixed = fx, .nsites = nsite};
+    slab_order_opts so = {.sites = (const double(*)[3])site, .site_fixed = fx, .nsites = nsite,
+                          .max_enum = o->max_enum};
     double want = o->x * f;
     int cand[3] = {n0, want < n0 ? n0 - 1 : n0 + 1, want < n0 ? n0 + 1 : n0 - 1}, rc = -1;
     char why[sizeof e->msg] = "", others[128] = "";

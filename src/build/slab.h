@@ -24,6 +24,7 @@ typedef struct {
     int fix_layers;       /* bottom layers held fixed */
     int termination;      /* index into the list of cut planes (slab_terminations) */
     int allow_dipole;     /* 1: keep the cut as is even if polar (x > 0: cut the ordered bulk) */
+    long max_enum;        /* Al/Li ordering: compare all zero-dipole arrangements up to this many (0: 2e6) */
 } slab_opts;
 
 typedef struct {

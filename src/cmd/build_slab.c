@@ -70,6 +70,11 @@ int build_cmd_latp001(const comm_ctx *comm, int argc, char **argv, err *e)
         else if (!strcmp(a, "--fix")) { if (build_opt_int(a, argv[++i], 0, 23, &o.fix_layers, e)) return -1; }
         else if (!strcmp(a, "--termination")) { if (build_opt_int(a, argv[++i], 0, 99, &o.termination, e)) return -1; }
         else if (!strcmp(a, "--allow-dipole")) o.allow_dipole = 1;
+        else if (!strcmp(a, "--max-enum")) {
+            double v;
+            if (build_opt_double(a, argv[++i], 1, 1e10, &v, e)) return -1;
+            o.max_enum = (long)v;
+        }
         else if (!strcmp(a, "--supercell")) {
             for (int k = 0; k < 2; k++)
                 if (build_opt_int(a, argv[++i], 1, 4, &o.supercell[k], e)) return -1;

@@ -40,6 +40,12 @@ check "paper: 366 atoms, Li26Al6Ti34P60O240 (x = 0.3 as in the seed study)" \
     '[ "$(head -1 "$t/paper.xyz")" = 366 ] && grep -q "Li26Al6Ti34P60O240" "$t/paper.out" && grep -q "x = 6/20 = 0.3$" "$t/paper.out"'
 check "paper: prints the sampled candidates and the descent" 'grep -q "200000 random ones of the .* zero-dipole arrangements" "$t/paper.out"'
 latp paper 6 --layers 5 --supercell 2 1 --fix 2 --vacuum 15
+# the sampled search (2e5 of 2.2e7 zero-dipole arrangements + descent) finds the exhaustive minimum
+"$PAWSORB" build latp001 --x 0.3 --layers 3 --supercell 2 1 -o "$t/s3.xyz" > "$t/s3.out" 2>&1
+"$PAWSORB" build latp001 --x 0.3 --layers 3 --supercell 2 1 --max-enum 3e7 -o "$t/e3.xyz" > "$t/e3.out" 2>&1
+check "2x1, 3 layers, x = 4/12: sampled + descent reaches the minimum over all zero-dipole arrangements" \
+    'grep -q "random ones" "$t/s3.out" && grep -q "^Al on .*: all [0-9]* zero-dipole" "$t/e3.out" &&
+     [ "$(grep -o "lowest .* eV (" "$t/s3.out")" = "$(grep -o "lowest .* eV (" "$t/e3.out")" ] && [ -n "$(grep -o "lowest .* eV (" "$t/e3.out")" ]'
 # LiTi2(PO4)3 slabs as before
 run thick 4 1 12 --x 0 --thickness 25 --supercell 2 1 --fix 1 --vacuum 12
 check "thick: 288 atoms" '[ "$(head -1 "$t/thick.xyz")" = 288 ]'
@@ -64,6 +70,8 @@ check "--x 0.05 on the quick slab (0.4 Al) exits 1 naming the value and the smal
 "$PAWSORB" build latp001 --x 0.3 --layers 2 --supercell 1 1 -o "$t/bad.xyz" > "$t/bad.out" 2>&1; rc=$?
 check "1x1, 2 layers, x = 0.3: no zero-dipole arrangement within 0.1 of x, exit 1 naming --x 0.3 and --x 0.5" \
     '[ $rc -eq 1 ] && grep -q -- "--x 0.3 (1 Al in 4 formula units)" "$t/bad.out" && grep -q "zero dipole" "$t/bad.out" && grep -q -- "--x 0.5 (2 Al)" "$t/bad.out"'
+"$PAWSORB" build latp001 --max-enum 0 -o "$t/bad.xyz" > "$t/bad.out" 2>&1; rc=$?
+check "--max-enum 0 exits 1 naming the option" '[ $rc -eq 1 ] && grep -q -- "--max-enum" "$t/bad.out"'
 "$PAWSORB" build latp001 --vacuum -3 -o "$t/bad.xyz" > "$t/bad.out" 2>&1; rc=$?
 check "--vacuum -3 exits 1 naming the value" '[ $rc -eq 1 ] && grep -q -- "-3" "$t/bad.out"'
 "$PAWSORB" build latp001 --preset fast -o "$t/bad.xyz" > "$t/bad.out" 2>&1; rc=$?
