@@ -54,9 +54,9 @@ run term3 2 1 15 --x 0 --layers 2 --supercell 2 1 --termination 3 --vacuum 15
 run latp11 3 1 10 --x 0.3333333333333333 --layers 3 --supercell 1 1
 check "1x1, 3 layers, x = 1/3: Li8Al2Ti10P18O72" 'grep -q "Li8Al2Ti10P18O72" "$t/latp11.out"'
 # x F not whole, and the rounded count without a zero-dipole arrangement: the nearest is used and said
-run near 4 1 10 --x 0.3 --layers 4 --supercell 2 1
-check "x = 0.3 on 16 formula units: 4 Al (x = 0.25), printed as the nearest" \
-    'grep -q "x = 4/16 = 0.25 (nearest with a zero-dipole arrangement)" "$t/near.out"'
+"$PAWSORB" build latp001 --x 0.3 --layers 4 --supercell 2 1 -o "$t/near.xyz" > "$t/near.out" 2>&1
+check "x = 0.3 on 16 formula units: 4 Al (x = 0.25), printed as the nearest, zero dipole" \
+    'grep -q "x = 4/16 = 0.25 (nearest with a zero-dipole arrangement)" "$t/near.out" && grep -q "Li20Al4Ti28P48O192" "$t/near.out" && grep -q "dipole_eA=-\?0.000000 " "$t/near.xyz"'
 # --allow-dipole with Al: the ordered bulk is cut, whole hexagonal cells, dipole kept and printed
 "$PAWSORB" build latp001 --x 0.3333333333333333 --layers 3 --supercell 2 1 --allow-dipole -o "$t/pol.xyz" > "$t/pol.out" 2>&1
 check "--allow-dipole --x 1/3: exits 0, Li16Al4Ti20P36O144 with a nonzero dipole" \
