@@ -53,6 +53,9 @@ run term3 2 1 15 --x 0 --layers 2 --supercell 2 1 --termination 3 --vacuum 15
 # LATP where the LiTi2(PO4)3 cut alone keeps a dipole (1x1): the Al/Li ordering cancels it
 run latp11 3 1 10 --x 0.3333333333333333 --layers 3 --supercell 1 1
 check "1x1, 3 layers, x = 1/3: Li8Al2Ti10P18O72" 'grep -q "Li8Al2Ti10P18O72" "$t/latp11.out"'
+# another cut plane (Ti | PO4: the Tasker fix moves three units, PO4 among them, so the bottom
+# layer no longer holds half of the PO4 and build_slab_check.py's fixed-share test does not apply: --fix 0)
+run term1 2 0 10 --x 0.3 --layers 2 --supercell 2 1 --termination 1 --fix 0
 # x F not whole, and the rounded count without a zero-dipole arrangement: the nearest is used and said
 "$PAWSORB" build latp001 --x 0.3 --layers 4 --supercell 2 1 -o "$t/near.xyz" > "$t/near.out" 2>&1
 check "x = 0.3 on 16 formula units: 4 Al (x = 0.25), printed as the nearest, zero dipole" \
