@@ -1,7 +1,8 @@
 /* pawsorb build: structure builders (docs/latp.md).
  *   build latp-bulk [--x X] [--repeat a b c] -o FILE.xyz
  *   build latp001 [--preset paper|quick] [--layers N | --thickness A] [--vacuum A]
- *                 [--supercell a b] [--fix N] [--termination K] [--allow-dipole] -o FILE.xyz
+ *                 [--supercell a b] [--fix N] [--termination K] [--x X] [--max-enum N]
+ *                 [--allow-dipole] -o FILE.xyz
  *   build molecule NAME|FILE.xyz [--vacuum A] -o FILE.xyz   (`build molecule --list`)
  *   build sites SLAB.xyz [--layer-tol A]
  *   build place SLAB.xyz MOLECULE --site K [--height A] [--orientation flat|upright|euler:a,b,g]
@@ -19,7 +20,8 @@
 static const char usage[] =
     "usage: pawsorb build latp-bulk [--x X] [--repeat A B C] -o FILE.xyz\n"
     "       pawsorb build latp001 [--preset paper|quick] [--layers N | --thickness ANG] [--vacuum ANG]\n"
-    "                             [--supercell A B] [--fix N] [--termination K] [--x X] -o FILE.xyz\n"
+    "                             [--supercell A B] [--fix N] [--termination K] [--x X] [--max-enum N]\n"
+    "                             [--allow-dipole] -o FILE.xyz\n"
     "       pawsorb build molecule NAME|FILE.xyz [--vacuum ANG] -o FILE.xyz   (--list for the names)\n"
     "       pawsorb build sites SLAB.xyz [--layer-tol ANG]\n"
     "       pawsorb build place SLAB.xyz NAME|FILE.xyz --site K [--height ANG]\n"

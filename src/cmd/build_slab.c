@@ -17,10 +17,12 @@ typedef struct {
 } slab_preset;
 
 static const slab_preset presets[] = {
-    /* Li1.3Al0.3Ti1.7(PO4)3 as in the seed study: 2x1 in plane (so that half of a surface
-     * Li level can move) and 5 layers = 20 formula units, the thinnest 2x1 slab where
-     * x = 0.3 is whole (6 Al); 34.8 A of slab, 15 A vacuum as in the seed study. */
-    {"paper", 0.3, 5, 2, 1, 2, 15.0},
+    /* Close to the seed study (Li1.3Al0.3Ti1.7(PO4)3, 15 A vacuum, a slab of ~100-200
+     * atoms): 2x1 in plane (so that half of a surface Li level can move, and room for
+     * SN or LiTFSI flat), 3 layers = 12 formula units, so x = 0.3 becomes 4 Al,
+     * x = 1/3; 20.9 A of slab, 220 atoms, bottom layer fixed. The thinnest 2x1 slab with
+     * x = 0.3 exactly (5 layers, 366 atoms) is `--layers 5 --fix 2`. */
+    {"paper", 0.3, 3, 2, 1, 1, 15.0},
     /* The smallest 2x1 slab with a free and a fixed layer: 8 formula units, so x = 0.3
      * becomes 2 Al, x = 0.25; 13.9 A of slab, 10 A vacuum. */
     {"quick", 0.3, 2, 2, 1, 1, 10.0},

@@ -35,11 +35,16 @@ check "quick: 146 atoms, Li10Al2Ti14P24O96 (x = 2/8 = 0.25)" \
 check "quick: prints how many zero-dipole arrangements it compared" 'grep -q "all [0-9]* zero-dipole arrangements (of [0-9.e+]*) compared" "$t/quick.out"'
 check "quick: comment line says x=0.25 x_asked=0.3" 'sed -n 2p "$t/quick.xyz" | grep -q "x=0.25 x_asked=0.3 "'
 latp quick 2 --layers 2 --supercell 2 1 --fix 1 --vacuum 10
-run paper 5 2 15 --preset paper
-check "paper: 366 atoms, Li26Al6Ti34P60O240 (x = 0.3 as in the seed study)" \
-    '[ "$(head -1 "$t/paper.xyz")" = 366 ] && grep -q "Li26Al6Ti34P60O240" "$t/paper.out" && grep -q "x = 6/20 = 0.3$" "$t/paper.out"'
+run paper 3 1 15 --preset paper
+check "paper: 220 atoms, Li16Al4Ti20P36O144 (x = 4/12, nearest to the seed study's 0.3)" \
+    '[ "$(head -1 "$t/paper.xyz")" = 220 ] && grep -q "Li16Al4Ti20P36O144" "$t/paper.out" && grep -q "x = 4/12 = 0.3333$" "$t/paper.out"'
 check "paper: prints the sampled candidates and the descent" 'grep -q "200000 random ones of the .* zero-dipole arrangements" "$t/paper.out"'
-latp paper 6 --layers 5 --supercell 2 1 --fix 2 --vacuum 15
+latp paper 4 --layers 3 --supercell 2 1 --fix 1 --vacuum 15
+# x = 0.3 exactly: the thinnest 2x1 slab that holds it (5 layers, 20 formula units, 6 Al)
+run five 5 2 15 --x 0.3 --layers 5 --supercell 2 1 --fix 2 --vacuum 15
+check "5 layers, x = 0.3: 366 atoms, Li26Al6Ti34P60O240 (x = 6/20)" \
+    '[ "$(head -1 "$t/five.xyz")" = 366 ] && grep -q "Li26Al6Ti34P60O240" "$t/five.out" && grep -q "x = 6/20 = 0.3$" "$t/five.out"'
+latp five 6 --layers 5 --supercell 2 1 --fix 2 --vacuum 15
 # the sampled search (2e5 of 2.2e7 zero-dipole arrangements + descent) finds the exhaustive minimum
 "$PAWSORB" build latp001 --x 0.3 --layers 3 --supercell 2 1 -o "$t/s3.xyz" > "$t/s3.out" 2>&1
 "$PAWSORB" build latp001 --x 0.3 --layers 3 --supercell 2 1 --max-enum 3e7 -o "$t/e3.xyz" > "$t/e3.out" 2>&1
