@@ -44,7 +44,7 @@ static const wyckoff ltp_sites[] = {
     {8, {0.1876, -0.0090, 0.1881}, 36},      /* O1 36f */
     {8, {0.1881, 0.1664, 0.0762}, 36},       /* O2 36f */
 };
-static const double m2_site[3] = {0.64, 0.0, 0.25}; /* M2 18e */
+const double latp_m2_site[3] = {0.64, 0.0, 0.25}; /* M2 18e */
 
 static void hex_cell(double cell[3][3], double a, double c)
 {
@@ -95,7 +95,7 @@ static int m2_positions(double (*out)[3], err *e)
 {
     symops ops;
     if (symops_from_database(&ops, HALL_R3C_HEXAGONAL, e)) return -1;
-    int m = symops_orbit(&ops, m2_site, 1e-6, out, 192);
+    int m = symops_orbit(&ops, latp_m2_site, 1e-6, out, 192);
     symops_free(&ops);
     if (m != 18) return err_set(e, EXIT_INTERNAL, "M2 orbit has %d sites, expected 18", m);
     return m;

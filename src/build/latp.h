@@ -21,6 +21,10 @@ typedef struct {
     double e_worst_ev;      /* highest among the candidates, eV (the spread shows the stakes) */
 } latp_report;
 
+/* The M2 (18e) cavity site of NASICON, (x, 0, 1/4) with x = 0.64, fractional in the
+ * hexagonal cell: where the extra Li of Li(1+x)Al(x)Ti(2-x)(PO4)3 sit (latp.c). */
+extern const double latp_m2_site[3];
+
 /* LiTi2(PO4)3 hexagonal cell expanded from the Wyckoff positions with spglib's
  * operations of R-3c (hexagonal). */
 int latp_ltp_bulk(structure *s, err *e);

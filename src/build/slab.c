@@ -159,16 +159,14 @@ static int species_rank(int z)
 }
 
 /* The M2 (18e) cavities of the hexagonal supercell b (sa x sb x 1 cells), fractional in
- * b: where the extra Li of Li(1+x)Al(x)Ti(2-x)(PO4)3 sit. Wyckoff position (x, 0, 1/4),
- * x = 0.64, the cavity centre between the lanterns (as in build/latp.c; Redhammer et al.,
- * Acta Cryst. B72 (2016) 35). */
+ * b: where the extra Li of Li(1+x)Al(x)Ti(2-x)(PO4)3 sit: the orbit of latp_m2_site
+ * (build/latp.h) under R-3c. */
 static int cavities_bulk(const int sc[2], double (*f)[3], err *e)
 {
-    static const double m2_site[3] = {0.64, 0.0, 0.25};
     symops ops;
     if (symops_from_database(&ops, HALL_R3C_HEXAGONAL, e)) return -1;
     double orb[192][3];
-    int m = symops_orbit(&ops, m2_site, 1e-6, orb, 192), n = 0;
+    int m = symops_orbit(&ops, latp_m2_site, 1e-6, orb, 192), n = 0;
     symops_free(&ops);
     if (m != 18) return err_set(e, EXIT_INTERNAL, "M2 orbit has %d sites, expected 18", m);
     for (int i = 0; i < sc[0]; i++)
