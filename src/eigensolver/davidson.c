@@ -60,8 +60,11 @@ int davidson_distribute_bands(davidson *d, MPI_Comm band, err *e)
     if (band_dist_init(&d->bd, band, e)) return -1;
     free_blocks(d);
     alloc_blocks(d, (d->nbands + B - 1) / B);
-    d->all = xcalloc((size_t)d->npw_max * d->nbands, sizeof *d->all);
-    d->auxall = xcalloc((size_t)(d->naux_max > 0 ? d->naux_max : 1) * d->nbands, sizeof *d->auxall);
+    size_t block = (size_t)d->npw_max * d->nbl, ablock = (size_t)(d->naux_max > 0 ? d->naux_max : 1) * d->nbl;
+    for (int k = 0; k < 2; k++) {
+        d->ring[k] = xcalloc(block, sizeof **d->ring);
+        d->pring[k] = xcalloc(ablock, sizeof **d->pring);
+    }
     return 0;
 }
 
@@ -70,7 +73,7 @@ void davidson_free(davidson *d)
     subspace_free(&d->sub);
     if (d->bd.cnt) band_dist_free(&d->bd);
     free_blocks(d);
-    void *p[] = {d->H, d->S, d->eps2, d->resid, d->all, d->auxall};
+    void *p[] = {d->H, d->S, d->eps2, d->resid, d->ring[0], d->ring[1], d->pring[0], d->pring[1]};
     for (size_t i = 0; i < sizeof p / sizeof *p; i++) free(p[i]);
     memset(d, 0, sizeof *d);
 }
@@ -100,6 +103,13 @@ static int apply(davidson *d, const eig_operator *op, int nb, const double compl
     return 0;
 }
 
+/* Band groups pass projections around the ring packed (stride naux). */
+static int bands_ldp_error(const eig_operator *op, int ldp, err *e)
+{
+    return err_set(e, EXIT_INTERNAL, "eigensolver: distributed bands need projections of stride %d, not %d", op->naux,
+                   ldp);
+}
+
 /* The band-group variants (below). */
 static int rayleigh_ritz_bands(davidson *d, const eig_operator *op, int nb, double complex *psi,
                                double complex *proj, int ldp, double *eps, err *e);
@@ -120,7 +130,10 @@ int eig_rayleigh_ritz(davidson *d, const eig_operator *op, int nb, double comple
     const eig_space *s = &op->space;
     if (check_call(d, op, nb, e)) return -1;
     if (!proj) proj = d->auxtmp, ldp = op->naux;  /* the operator may still want somewhere */
-    if (d->bd.B > 1) return rayleigh_ritz_bands(d, op, nb, psi, proj, ldp, eps, e);
+    if (d->bd.B > 1) {
+        if (ldp != op->naux) return bands_ldp_error(op, ldp, e);
+        return rayleigh_ritz_bands(d, op, nb, psi, proj, ldp, eps, e);
+    }
     if (apply(d, op, nb, psi, d->hblk, d->sblk, proj, ldp, e)) return -1;
     double t = timer_now();
     eig_gram(s, nb, nb, psi, d->hblk, d->H, nb);  /* H_nm = <psi_n|H psi_m> */
@@ -147,7 +160,10 @@ int eig_orthonormalize(davidson *d, const eig_operator *op, int nb, double compl
     const eig_space *s = &op->space;
     if (check_call(d, op, nb, e)) return -1;
     if (!proj) proj = d->auxtmp, ldp = op->naux;
-    if (d->bd.B > 1) return orthonormalize_bands(d, op, nb, psi, proj, ldp, e);
+    if (d->bd.B > 1) {
+        if (ldp != op->naux) return bands_ldp_error(op, ldp, e);
+        return orthonormalize_bands(d, op, nb, psi, proj, ldp, e);
+    }
     if (apply(d, op, nb, psi, NULL, d->sblk, proj, ldp, e)) return -1;
     double t = timer_now();
     eig_gram(s, nb, nb, psi, d->sblk, d->S, nb);
@@ -210,36 +226,44 @@ static void davidson_rotate(davidson *d, const eig_operator *op, int nb, double 
 
 /* ---- band groups (davidson.h): this rank holds bands [n0, n1) of nb ---------------- */
 
-/* all <- the nb bands of the block whose local part is X (nl bands, stride s->ld). */
-static void gather_block(davidson *d, const eig_space *s, int nb, const double complex *X)
+/* Mcols[x] (M at row 0 of my first column, ldm) rows [n0_src, n1_src) <- A_src^H B[x]
+ * for every run A_src of A passed around the ring (stride ld) and this rank's nl bands
+ * B[x]: my columns of A^H B. Each block is summed over the G slices (eig_gram). */
+static void ring_gram(davidson *d, const eig_space *s, int nb, const double complex *A, int nx,
+                      const double complex *const *B, double *const *Mcols, int nl, int ldm)
 {
-    band_dist_allgather(&d->bd, nb, X, d->all, 2 * (size_t)s->ld);
+    const size_t per = s->real ? 1 : 2;
+    band_ring r;
+    for (band_ring_begin(&r, &d->bd, nb, A, 2 * (size_t)s->ld, d->ring[0], d->ring[1]); r.cur; band_ring_next(&r))
+        for (int x = 0; x < nx; x++)
+            eig_gram(s, r.n1 - r.n0, nl, r.cur, B[x], Mcols[x] + (size_t)r.n0 * per, ldm);
 }
 
-/* auxall <- every band's projections (naux each, packed) from this rank's proj (stride
- * ldp); auxtmp packs when ldp > naux. */
-static void gather_proj(davidson *d, int naux, int nb, int nl, const double complex *proj, int ldp)
+/* Y (my nl bands, stride ld of len coefficients) = beta Y + X C[:, n0:n1], X distributed
+ * (nb bands, this rank's run Xloc), C k x nb-columns with ldc: ring over X. */
+static void ring_rotate(davidson *d, int real, int len, int ld, int nb, const double complex *Xloc, void *b0,
+                        void *b1, const double *C, int ldc, int n0, int nl, double beta, double complex *Y)
 {
-    const double complex *src = proj;
-    if (ldp != naux) {
-        for (int n = 0; n < nl; n++) memcpy(d->auxtmp + (size_t)n * naux, proj + (size_t)n * ldp, naux * sizeof *proj);
-        src = d->auxtmp;
-    }
-    band_dist_allgather(&d->bd, nb, src, d->auxall, 2 * (size_t)naux);
+    const size_t per = real ? 1 : 2;
+    band_ring r;
+    for (band_ring_begin(&r, &d->bd, nb, Xloc, 2 * (size_t)ld, b0, b1); r.cur; band_ring_next(&r), beta = 1.0)
+        eig_rotate(real, len, nl, r.n1 - r.n0, r.cur, ld, C + ((size_t)n0 * ldc + r.n0) * per, ldc, beta, Y, ld);
 }
 
-/* Y (nl local bands, stride ld) = beta Y + all C[:, n0:n1] (C: k x nb..., ldc). */
-static void rotate_mine(const eig_space *s, int nl, int k, const double complex *all, const double *C, int ldc,
-                        int n0, double beta, double complex *Y)
+/* X (my bands) <- X C[:, n0:n1] through d->tmp. */
+static void rotate_block(davidson *d, const eig_space *s, int nb, double complex *X, const double *C, int ldc,
+                         int n0, int nl)
 {
-    size_t per = s->real ? 1 : 2;
-    eig_rotate(s->real, s->npw, nl, k, all, s->ld, C + (size_t)n0 * ldc * per, ldc, beta, Y, s->ld);
+    ring_rotate(d, s->real, s->npw, s->ld, nb, X, d->ring[0], d->ring[1], C, ldc, n0, nl, 0.0, d->tmp);
+    memcpy(X, d->tmp, (size_t)s->ld * nl * sizeof *X);
 }
 
-/* proj (local, stride ldp) <- d->auxtmp (packed, naux) */
-static void unpack_proj(davidson *d, int naux, int nl, double complex *proj, int ldp)
+/* proj (my bands, stride naux) <- proj C[:, n0:n1] through d->auxtmp. */
+static void rotate_proj(davidson *d, const eig_space *s, int naux, int nb, double complex *proj, const double *C,
+                        int ldc, int n0, int nl)
 {
-    for (int n = 0; n < nl; n++) memmove(proj + (size_t)n * ldp, d->auxtmp + (size_t)n * naux, naux * sizeof *proj);
+    ring_rotate(d, s->real, naux, naux, nb, proj, d->pring[0], d->pring[1], C, ldc, n0, nl, 0.0, d->auxtmp);
+    memcpy(proj, d->auxtmp, (size_t)naux * nl * sizeof *proj);
 }
 
 static int rayleigh_ritz_bands(davidson *d, const eig_operator *op, int nb, double complex *psi,
@@ -252,28 +276,20 @@ static int rayleigh_ritz_bands(davidson *d, const eig_operator *op, int nb, doub
     const int nl = n1 - n0;
     if (apply(d, op, nl, psi, d->hblk, d->sblk, proj, ldp, e)) return -1;
     double t = timer_now();
-    gather_block(d, s, nb, psi);
-    eig_gram(s, nb, nl, d->all, d->hblk, d->H + (size_t)n0 * nb * per, nb);   /* my columns of H_nm */
+    const double complex *B[1] = {d->hblk};
+    double *M[1] = {d->H + (size_t)n0 * nb * per};   /* my columns of H_nm = <psi_n|H psi_m> */
+    ring_gram(d, s, nb, psi, 1, B, M, nl, nb);
     band_dist_allgather(&d->bd, nb, NULL, d->H, per * nb);
     d->t_gram += timer_now() - t;
     t = timer_now();
     if (subspace_eigh(&d->sub, nb, d->H, nb, eps, e)) return err_wrap(e, "Rayleigh-Ritz");
     d->t_diag += timer_now() - t;
     t = timer_now();
-    rotate_mine(s, nl, nb, d->all, d->H, nb, n0, 0.0, d->tmp);   /* psi is still gathered */
-    memcpy(psi, d->tmp, (size_t)s->ld * nl * sizeof *psi);
-    double complex *X[2] = {d->hblk, d->sblk};
-    for (int x = 0; x < 2; x++) {
-        gather_block(d, s, nb, X[x]);
-        rotate_mine(s, nl, nb, d->all, d->H, nb, n0, 0.0, d->tmp);
-        memcpy(X[x], d->tmp, (size_t)s->ld * nl * sizeof *psi);
-    }
-    if (op->naux > 0 && own_proj) {
-        gather_proj(d, op->naux, nb, nl, proj, ldp);
-        eig_rotate(s->real, op->naux, nl, nb, d->auxall, op->naux, d->H + (size_t)n0 * nb * per, nb, 0.0,
-                   d->auxtmp, op->naux);
-        unpack_proj(d, op->naux, nl, proj, ldp);
-    }
+    rotate_block(d, s, nb, psi, d->H, nb, n0, nl);
+    rotate_block(d, s, nb, d->hblk, d->H, nb, n0, nl);
+    rotate_block(d, s, nb, d->sblk, d->H, nb, n0, nl);
+    (void)ldp;   /* ldp == naux (check_call) */
+    if (op->naux > 0 && own_proj) rotate_proj(d, s, op->naux, nb, proj, d->H, nb, n0, nl);
     d->t_rotate += timer_now() - t;
     return 0;
 }
@@ -288,8 +304,9 @@ static int orthonormalize_bands(davidson *d, const eig_operator *op, int nb, dou
     const int nl = n1 - n0;
     if (apply(d, op, nl, psi, NULL, d->sblk, proj, ldp, e)) return -1;
     double t = timer_now();
-    gather_block(d, s, nb, psi);
-    eig_gram(s, nb, nl, d->all, d->sblk, d->S + (size_t)n0 * nb * per, nb);
+    const double complex *B[1] = {d->sblk};
+    double *M[1] = {d->S + (size_t)n0 * nb * per};
+    ring_gram(d, s, nb, psi, 1, B, M, nl, nb);
     band_dist_allgather(&d->bd, nb, NULL, d->S, per * nb);
     d->t_gram += timer_now() - t;
     t = timer_now();
@@ -298,21 +315,15 @@ static int orthonormalize_bands(davidson *d, const eig_operator *op, int nb, dou
         return -1;
     d->t_diag += timer_now() - t;
     t = timer_now();
-    rotate_mine(s, nl, nb, d->all, d->H, nb, n0, 0.0, d->tmp);
-    memcpy(psi, d->tmp, (size_t)s->ld * nl * sizeof *psi);
-    if (op->naux > 0 && own_proj) {
-        gather_proj(d, op->naux, nb, nl, proj, ldp);
-        eig_rotate(s->real, op->naux, nl, nb, d->auxall, op->naux, d->H + (size_t)n0 * nb * per, nb, 0.0,
-                   d->auxtmp, op->naux);
-        unpack_proj(d, op->naux, nl, proj, ldp);
-    }
+    rotate_block(d, s, nb, psi, d->H, nb, n0, nl);
+    if (op->naux > 0 && own_proj) rotate_proj(d, s, op->naux, nb, proj, d->H, nb, n0, nl);
     d->t_rotate += timer_now() - t;
     return 0;
 }
 
-/* The lower triangles of H_NN and S_NN with distributed bands: psi2 gathered, my
- * columns n0..n1 and nb+n0..nb+n1 of the rows nb..2nb-1, then the columns gathered.
- * Leaves psi2 of all bands in d->all. */
+/* The lower triangles of H_NN and S_NN with distributed bands: one ring pass of psi2
+ * gives my columns n0..n1 and nb+n0..nb+n1 of the rows nb..2nb-1, then the columns are
+ * gathered. */
 static void subspace_matrices_bands(davidson *d, const eig_space *s, int nb, int n0, int nl, const double *eps)
 {
     const int N = 2 * nb;
@@ -323,21 +334,20 @@ static void subspace_matrices_bands(davidson *d, const eig_space *s, int nb, int
         d->H[(size_t)(n + n * N) * per] = eps[n];
         d->S[(size_t)(n + n * N) * per] = 1.0;
     }
-    gather_block(d, s, nb, d->psi2);
-    double *M[2] = {d->H, d->S};
-    const double complex *X[2] = {d->hblk, d->sblk};
+    const double complex *B[4] = {d->hblk, d->hblk + off, d->sblk, d->sblk + off};
+    double *M[4];
+    for (int x = 0; x < 4; x++)   /* [H psi | H psi2], [S psi | S psi2]: my columns, rows from nb */
+        M[x] = (x < 2 ? d->H : d->S) + ((size_t)((x % 2) * nb + n0) * N + nb) * per;
+    ring_gram(d, s, nb, d->psi2, 4, B, M, nl, N);
     for (int x = 0; x < 2; x++) {
-        for (int half = 0; half < 2; half++) {   /* columns of [X psi | X psi2] */
-            double *col = M[x] + ((size_t)half * nb + n0) * N * per + (size_t)nb * per;
-            eig_gram(s, nb, nl, d->all, X[x] + half * off, col, N);
-        }
-        band_dist_allgather(&d->bd, nb, NULL, M[x], per * N);
-        band_dist_allgather(&d->bd, nb, NULL, M[x] + (size_t)nb * N * per, per * N);
+        double *Mx = x ? d->S : d->H;
+        band_dist_allgather(&d->bd, nb, NULL, Mx, per * N);
+        band_dist_allgather(&d->bd, nb, NULL, Mx + (size_t)nb * N * per, per * N);
     }
 }
 
 /* [psi, psi2] C[:, :nb] -> psi (my columns), and the same for H psi, S psi and the
- * projections; expects psi2 of all bands in d->all (subspace_matrices_bands). */
+ * projections: two ring passes per block (C11 for the first nb rows, C21 for the rest). */
 static void davidson_rotate_bands(davidson *d, const eig_operator *op, int nb, int n0, int nl, double complex *psi,
                                   double complex *proj, int ldp)
 {
@@ -345,25 +355,18 @@ static void davidson_rotate_bands(davidson *d, const eig_operator *op, int nb, i
     const int N = 2 * nb;
     const size_t per = s->real ? 1 : 2, off = (size_t)nl * s->ld;
     const double *C11 = d->H, *C21 = d->H + (size_t)nb * per;
-    rotate_mine(s, nl, nb, d->all, C21, N, n0, 0.0, d->tmp);
-    gather_block(d, s, nb, psi);
-    rotate_mine(s, nl, nb, d->all, C11, N, n0, 1.0, d->tmp);
-    memcpy(psi, d->tmp, (size_t)s->ld * nl * sizeof *psi);
-    double complex *X[2] = {d->hblk, d->sblk};
-    for (int x = 0; x < 2; x++) {
-        gather_block(d, s, nb, X[x]);
-        rotate_mine(s, nl, nb, d->all, C11, N, n0, 0.0, d->tmp);
-        gather_block(d, s, nb, X[x] + off);
-        rotate_mine(s, nl, nb, d->all, C21, N, n0, 1.0, d->tmp);
+    double complex *X[3] = {psi, d->hblk, d->sblk}, *X2[3] = {d->psi2, d->hblk + off, d->sblk + off};
+    for (int x = 0; x < 3; x++) {
+        ring_rotate(d, s->real, s->npw, s->ld, nb, X[x], d->ring[0], d->ring[1], C11, N, n0, nl, 0.0, d->tmp);
+        ring_rotate(d, s->real, s->npw, s->ld, nb, X2[x], d->ring[0], d->ring[1], C21, N, n0, nl, 1.0, d->tmp);
         memcpy(X[x], d->tmp, (size_t)s->ld * nl * sizeof *psi);
     }
+    (void)ldp;   /* ldp == naux (check_call) */
     if (op->naux > 0 && proj != d->auxtmp) {
         const int na = op->naux;
-        gather_proj(d, na, nb, nl, proj, ldp);
-        eig_rotate(s->real, na, nl, nb, d->auxall, na, C11 + (size_t)n0 * N * per, N, 0.0, d->auxtmp, na);
-        band_dist_allgather(&d->bd, nb, d->aux2, d->auxall, 2 * (size_t)na);
-        eig_rotate(s->real, na, nl, nb, d->auxall, na, C21 + (size_t)n0 * N * per, N, 1.0, d->auxtmp, na);
-        unpack_proj(d, na, nl, proj, ldp);
+        ring_rotate(d, s->real, na, na, nb, proj, d->pring[0], d->pring[1], C11, N, n0, nl, 0.0, d->auxtmp);
+        ring_rotate(d, s->real, na, na, nb, d->aux2, d->pring[0], d->pring[1], C21, N, n0, nl, 1.0, d->auxtmp);
+        memcpy(proj, d->auxtmp, (size_t)na * nl * sizeof *proj);
     }
 }
 
@@ -420,7 +423,10 @@ int davidson_iterate(davidson *d, const eig_operator *op, int nb, double complex
         return err_set(e, EXIT_BAD_INPUT, "%d bands need at least %d plane waves; the basis has %ld "
                        "(raise the cutoff or lower the number of bands)", nb, 2 * nb, dim);
     if (!proj) proj = d->auxtmp, ldp = op->naux;
-    if (d->bd.B > 1) return davidson_iterate_bands(d, op, nb, psi, proj, ldp, eps, weights, error, e);
+    if (d->bd.B > 1) {
+        if (ldp != op->naux) return bands_ldp_error(op, ldp, e);
+        return davidson_iterate_bands(d, op, nb, psi, proj, ldp, eps, weights, error, e);
+    }
     if (eig_rayleigh_ritz(d, op, nb, psi, proj, ldp, eps, e)) return -1;
     residuals(d, s, nb, eps);
     for (int it = 0; it < d->niter; it++) {

@@ -33,16 +33,17 @@
  * slice), so they take ceil(nbands / B) bands each. H, residuals, preconditioner and
  * norms stay band-local. Every matrix over all bands, M = A^H X (Gram matrices of the
  * Rayleigh-Ritz step, rows <psi2| of H_NN and S_NN, the overlap to orthonormalise),
- * is computed column-wise: A is gathered over comm->band into one workspace of nbands
- * bands (`all`, allocated once), each rank computes its own columns with one GEMM
- * (summed over the G slices), and the columns are gathered over comm->band
+ * is computed by columns: the runs of A travel around the band ranks (band_ring, a
+ * cyclic shift overlapped with the GEMMs), each rank fills its own columns block by
+ * block (summed over the G slices), and the columns are gathered over comm->band
  * (MPI_Allgatherv: exact), so every rank holds the whole matrix and solves the same
- * subspace problem with the same bits. Rotations X' = X C take this rank's columns of C:
- * X_all C[:, n0:n1] after gathering X. The orthonormalisation X L^{-H} becomes the
- * rotation by the explicit upper-triangular L^{-H} (subspace_inverse_lower_h). Per
- * Davidson call (niter = 2) 15 blocks are gathered; transient memory: one block of all
- * nbands bands on the G slice and nbands x naux projections. The error is summed over
- * all bands in order after gathering the residual norms. */
+ * subspace problem with the same bits. Rotations X' = X C likewise: each run X_r passes
+ * by and adds X_r C[rows of r, n0:n1] to this rank's bands. The orthonormalisation
+ * X L^{-H} becomes the rotation by the explicit upper-triangular L^{-H}
+ * (subspace_inverse_lower_h). Per Davidson call (niter = 2) 18 blocks and 6
+ * projection blocks go around the ring; extra memory: two ring buffers of
+ * ceil(nbands / B) bands (and of projections). Projections must have stride naux. The
+ * error is summed over all bands in order after gathering the residual norms. */
 #ifndef PAWSORB_EIGEN_DAVIDSON_H
 #define PAWSORB_EIGEN_DAVIDSON_H
 
@@ -56,8 +57,9 @@ typedef struct {
     subspace sub;                   /* dense solver for n <= 2 nbands */
     band_dist bd;                   /* band distribution (B = 1: none) */
     int nbl;                        /* bands per rank the blocks below hold: ceil(nbands / B) */
-    double complex *all;            /* npw_max x nbands gather workspace (B > 1); owned */
-    double complex *auxall;         /* naux_max x nbands gathered projections (B > 1); owned */
+    double complex *ring[2];        /* npw_max x nbl: the runs passed around the band ranks
+                                     * (B > 1, parallel/banddist.h band_ring); owned */
+    double complex *pring[2];       /* naux_max x nbl: the same for projections; owned */
     /* Blocks with stride ld (the call's space.ld), owned. hblk = [H psi | H psi2] and
      * sblk = [S psi | S psi2] are adjacent (2 nb columns of the call) so that the
      * subspace rows <psi2|H[psi psi2]> and the rotations [H psi, H psi2] C are one GEMM. */

@@ -53,3 +53,46 @@ void band_dist_allgather(band_dist *d, int nb, const void *loc, void *all, size_
         MPI_Allgatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, all, d->cnt, d->dsp, t, d->comm);
     MPI_Type_free(&t);
 }
+
+/* Posts the exchange of step r->step: cur to the left, the next run from the right. */
+static void ring_post(band_ring *r)
+{
+    band_dist *d = r->d;
+    r->req[0] = r->req[1] = MPI_REQUEST_NULL;
+    if (r->step >= d->B - 1) return;
+    int left = (d->rank + d->B - 1) % d->B, right = (d->rank + 1) % d->B;
+    int nsrc = (d->rank + r->step + 1) % d->B, a0, a1;
+    band_dist_range(r->nb, d->B, nsrc, &a0, &a1);
+    MPI_Irecv(r->buf[r->step % 2], a1 - a0, r->type, right, 11, d->comm, &r->req[0]);
+    MPI_Isend(r->cur, r->n1 - r->n0, r->type, left, 11, d->comm, &r->req[1]);
+}
+
+void band_ring_begin(band_ring *r, band_dist *d, int nb, const void *loc, size_t unit, void *buf0, void *buf1)
+{
+    memset(r, 0, sizeof *r);
+    r->d = d, r->nb = nb, r->unit = unit, r->cur = loc;
+    r->buf[0] = buf0, r->buf[1] = buf1;
+    r->src = d->rank;
+    band_dist_range(nb, d->B, r->src, &r->n0, &r->n1);
+    r->type = MPI_DATATYPE_NULL;
+    if (d->B > 1) {
+        MPI_Type_contiguous((int)unit, MPI_DOUBLE, &r->type);
+        MPI_Type_commit(&r->type);
+    }
+    ring_post(r);
+}
+
+void band_ring_next(band_ring *r)
+{
+    band_dist *d = r->d;
+    MPI_Waitall(2, r->req, MPI_STATUSES_IGNORE);
+    if (++r->step >= d->B) {
+        r->cur = NULL;
+        if (r->type != MPI_DATATYPE_NULL) MPI_Type_free(&r->type);
+        return;
+    }
+    r->cur = r->buf[(r->step - 1) % 2];
+    r->src = (d->rank + r->step) % d->B;
+    band_dist_range(r->nb, d->B, r->src, &r->n0, &r->n1);
+    ring_post(r);
+}

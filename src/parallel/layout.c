@@ -78,8 +78,8 @@ void parallel_estimate_layout(const parallel_problem *p, comm_layout l, parallel
     est->mem_wavefunctions = 16.0 * nbl * p->npw_max * (per + 6) / P;
     if (P > 1)   /* the two band-transpose buffers (pwdist.h), sized for all bands */
         est->mem_wavefunctions += 2.0 * 16.0 * ceil(nb / P) * p->npw_max;
-    if (band > 1)   /* the Davidson gather workspace of all bands (davidson.h) */
-        est->mem_wavefunctions += 16.0 * nb * p->npw_max / P;
+    if (band > 1)   /* the Davidson ring buffers, two runs of bands (davidson.h) */
+        est->mem_wavefunctions += 2.0 * 16.0 * nbl * p->npw_max / P;
     double n2 = (2 * nb) * (2 * nb) * num;
     est->mem_subspace = 2.0 * n2;
     if (l.pw > 1 && 2 * nb >= SUBSPACE_SCALAPACK_MIN)   /* ScaLAPACK: 3 local parts + gather buffer */
@@ -94,7 +94,7 @@ void parallel_estimate_layout(const parallel_problem *p, comm_layout l, parallel
         est->comm_pw = per * (7.0 * transpose + gram);
     }
     if (band > 1) {
-        double gathers = 15.0 * 16.0 * nbl * p->npw_max / P * (band - 1);
+        double gathers = 18.0 * 16.0 * nbl * p->npw_max / P * (band - 1);
         double columns = 17.0 * nb * nbl * num * (band - 1);
         double sums = 2.0 * ceil(log2((double)band)) * 8.0 * p->nspins * (double)p->n_coarse;
         est->comm_band = per * (gathers + columns) + sums;

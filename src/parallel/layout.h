@@ -35,8 +35,8 @@
  *                  davidson.c, each on the rank's G slice) + 2 16 ceil(nbands / pw)
  *                  npw_max for pw > 1 (the band-transpose buffers of pwdist.h, sized for
  *                  all bands: the initial guess transforms every atomic orbital)
- *                  + for band > 1 the gather workspace, 16 nbands npw_max / pw plus
- *                  16 nbands nproj (projections; nproj left out: small)
+ *                  + for band > 1 the two ring buffers of the Davidson, 2 16 nbl
+ *                  npw_max / pw (and 2 16 nbl nproj for projections, left out)
  *   subspace       2 (2 nbands)² 8 (real) or 16 (complex): the Rayleigh-Ritz H and S,
  *                  plus (3 / pw + 1) times one such matrix when ScaLAPACK solves them
  *                  (eigensolver/subspace.h: local A, B, Z and the gather buffer)
@@ -55,10 +55,11 @@
  *                  projection sums (nbands x projectors per application) are left out.
  *                  With band groups the transposes carry nbl bands and the Gram sums
  *                  nbl columns (9 nbands nbl numbers);
- *   band groups    per block: 15 gathers of a whole block over the band ranks per
- *                  Davidson call (eigensolver/davidson.h), each sending this rank's
- *                  16 nbl npw_max / pw bytes to band - 1 ranks, the gathered subspace
- *                  columns (17 nbands nbl numbers to band - 1 ranks), and per iteration
+ *   band groups    per block: 18 ring passes of a whole block over the band ranks per
+ *                  Davidson call (eigensolver/davidson.h), each sending band - 1
+ *                  runs of 16 nbl npw_max / pw bytes per rank (projections left out),
+ *                  the gathered subspace columns (17 nbands nbl numbers to band - 1
+ *                  ranks), and per iteration
  *                  the density and D_asp sums over the band ranks (2 ceil(log2 band) 8
  *                  nspins N_coarse, tree and broadcast). */
 #ifndef PAWSORB_PARALLEL_LAYOUT_H

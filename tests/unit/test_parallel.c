@@ -84,15 +84,14 @@ static void test_estimate(void)
     ok(four.blocks_per_group == 2 && one.blocks_per_group == 8, "blocks per group");
     near(one.mem_grids, four.mem_grids, 0, "grids are not distributed");
     /* band groups: 4 bands per rank of 3 band ranks (ceil(10 / 3)), stored and Davidson
-     * blocks, plus the gather workspace of all 10 bands */
+     * blocks, plus the two ring buffers of 4 bands */
     parallel_problem q = problem(3, 1);
     parallel_estimate b3, b1;
     parallel_estimate_layout(&q, (comm_layout){1, 3, 1}, &b3);
     parallel_estimate_layout(&q, (comm_layout){1, 1, 1}, &b1);
     near(b3.mem_psi, 16.0 * 4 * 1000, 0, "stored bands, 3 band ranks: ceil(10 / 3) bands");
     near(b1.mem_psi, 16.0 * 10 * 1000, 0, "stored bands, 1 rank: 10 bands");
-    near(b3.mem_wavefunctions, 16.0 * 4 * 1000 * (1 + 6) + 16.0 * 10 * 1000, 0,
-         "wavefunctions, 3 band ranks: local blocks + gather workspace");
+    near(b3.mem_wavefunctions, 16.0 * 4 * 1000 * (1 + 6 + 2), 0, "wavefunctions, 3 band ranks: local blocks + ring buffers");
     ok(b3.comm_band > 0 && b1.comm_band == 0 && b3.comm_pw == 0, "band communication only with band groups");
     near(b3.mem_subspace, b1.mem_subspace, 0, "subspace matrices whole on every band rank");
     ok(one.comm_kpt == 0 && four.comm_kpt > 0, "k-point sums cost nothing with one group");

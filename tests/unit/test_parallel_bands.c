@@ -2,6 +2,7 @@
  * eigensolver/davidson.h) on any number of ranks (make check: 1; tests/cli/mpi_bands.sh:
  * mpirun -n 2). The world is one band group: rank r holds bands [r nb / B, (r+1) nb / B).
  *  - band_dist_allgather: every rank gets every band of a formula-built block, exactly;
+ *    band_ring: a pass shows each rank every run once, in ring order, exactly;
  *  - a dense model problem (complex, 150 coefficients, a kinetic diagonal plus a smooth
  *    Hermitian coupling and three projectors with dH, dO: H = T + V + p dH p^H,
  *    S = 1 + p dO p^H), whose lowest 7 generalised eigenvalues come from LAPACK's zhegv
@@ -126,13 +127,26 @@ static void test_allgather(int rank, int size)
         band_dist_allgather(&bd, nb, NULL, all, ld);
         for (int n = 0; n < nb; n++)
             for (int g = 0; g < ld; g++) good &= all[n * ld + g] == n + g / 8.0;
+        /* a ring pass: run of rank (rank + k) mod B at step k, every band exactly once */
+        double *b0 = xcalloc((size_t)(nb / size + 1) * ld, sizeof *b0), *b1 = xcalloc((size_t)(nb / size + 1) * ld, sizeof *b1);
+        int steps = 0, seen = 0;
+        band_ring ring;
+        for (band_ring_begin(&ring, &bd, nb, loc, ld, b0, b1); ring.cur; band_ring_next(&ring), steps++) {
+            const double *c = ring.cur;
+            good &= ring.src == (rank + steps) % size;
+            for (int n = ring.n0; n < ring.n1; n++, seen++)
+                for (int g = 0; g < ld; g++) good &= c[(n - ring.n0) * ld + g] == n + g / 8.0;
+        }
+        good &= steps == size && seen == nb;
+        free(b0), free(b1);
         int r0, r1;
         band_dist_range(nb, size, size - 1, &r0, &r1);
         good &= r1 == nb && n1 - n0 >= nb / size && n1 - n0 <= nb / size + 1;
         free(loc), free(all);
     }
     good = all_ranks(good);
-    if (rank == 0) ok(good, "band_dist_allgather over %d rank(s): every band exact, contiguous runs within one", size);
+    if (rank == 0)
+        ok(good, "band_dist_allgather and band_ring over %d rank(s): every band exact, contiguous runs within one", size);
     band_dist_free(&bd);
 }
 
