@@ -76,8 +76,8 @@ void parallel_estimate_layout(const parallel_problem *p, comm_layout l, parallel
     est->blocks_per_group = per;
     est->mem_psi = 16.0 * nbl * p->npw_max * per / P;
     est->mem_wavefunctions = 16.0 * nbl * p->npw_max * (per + 6) / P;
-    if (P > 1)   /* the two band-transpose buffers (pwdist.h), sized for all bands */
-        est->mem_wavefunctions += 2.0 * 16.0 * ceil(nb / P) * p->npw_max;
+    if (P > 1)   /* the two band-transpose buffers (pwdist.h) for a run of bands */
+        est->mem_wavefunctions += 2.0 * 16.0 * ceil(nbl / P) * p->npw_max;
     if (band > 1)   /* the Davidson ring buffers, two runs of bands (davidson.h) */
         est->mem_wavefunctions += 2.0 * 16.0 * nbl * p->npw_max / P;
     double n2 = (2 * nb) * (2 * nb) * num;

@@ -32,9 +32,10 @@
  *   wavefunctions  16 nbl npw_max (ceil(B / kpt) + 6) / pw
  *                  (the local blocks' ψ — mem_psi, the stored bands — and the Davidson
  *                  workspace of 6 blocks: ψ2, tmp, H ψ and S ψ of 2 nbl, eigensolver/
- *                  davidson.c, each on the rank's G slice) + 2 16 ceil(nbands / pw)
- *                  npw_max for pw > 1 (the band-transpose buffers of pwdist.h, sized for
- *                  all bands: the initial guess transforms every atomic orbital)
+ *                  davidson.c, each on the rank's G slice) + 2 16 ceil(nbl / pw)
+ *                  npw_max for pw > 1 (the band-transpose buffers of pwdist.h; the
+ *                  initial guess may need up to ceil(atomic orbitals / band) bands:
+ *                  left out)
  *                  + for band > 1 the two ring buffers of the Davidson, 2 16 nbl
  *                  npw_max / pw (and 2 16 nbl nproj for projections, left out)
  *   subspace       2 (2 nbands)² 8 (real) or 16 (complex): the Rayleigh-Ritz H and S,

@@ -3,6 +3,7 @@
 #include "core/mem.h"
 #include "eigensolver/subspace.h"
 #include "math/ylm.h"
+#include "parallel/banddist.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -235,63 +236,98 @@ static double rng(unsigned long long *x)
     return (*x >> 11) * (1.0 / 9007199254740992.0);
 }
 
-/* Rayleigh-Ritz of block u in [atomic orbitals, random vectors]. */
+/* This rank's start vectors [m0, m0 + ml) of block u: atomic orbitals o < no, then
+ * seeded random vectors (the serial run's stream on any distribution: the draws of other
+ * G slices and of other band ranks' vectors are skipped). */
+static int start_vectors(const calculation *c, const wfs_kpoint *q, pwlfc *orb, int nao, int no, int m0, int ml,
+                         double complex *phi, err *e)
+{
+    const wavefunctions *w = &c->wfs;
+    const pw_basis *pw = &w->pw_k[q->k];
+    int npw = pw->npw, real = pw->real, rc = 0;
+    int npw_all = w->pwall_k[q->k].npw, G0 = wfs_slice_start(w, q->k);
+    int o1 = no < m0 + ml ? no : m0 + ml, nol = o1 > m0 ? o1 - m0 : 0;
+    if (nol > 0) {
+        /* phi_o = the orbital o itself: PWLFC add with rows of the identity as coefficients */
+        if (real) {
+            double *id = xcalloc((size_t)nol * nao, sizeof *id);
+            for (int o = m0; o < o1; o++) id[(size_t)(o - m0) * nao + o] = 1.0;
+            rc = pwlfc_add_real(orb, nol, id, nao, phi, npw, e);
+            free(id);
+        } else {
+            double complex *id = xcalloc((size_t)nol * nao, sizeof *id);
+            for (int o = m0; o < o1; o++) id[(size_t)(o - m0) * nao + o] = 1.0;
+            rc = pwlfc_add_cplx(orb, nol, id, nao, phi, npw, e);
+            free(id);
+        }
+        if (rc) return -1;
+    }
+    unsigned long long x = 88172645463325252ULL ^ (0x9E3779B97F4A7C15ULL * (unsigned long long)(q->s * w->nk + q->k + 1));
+    int r0 = no > m0 ? no : m0;
+    for (long k = 0; k < 2L * npw_all * (r0 - no); k++) rng(&x);   /* earlier band ranks' vectors */
+    for (int n = r0; n < m0 + ml; n++) {
+        double complex *p = phi + (size_t)(n - m0) * npw;
+        for (long k = 0; k < 2L * G0; k++) rng(&x);
+        for (int G = 0; G < npw; G++) {
+            double a = 1.0 / (1.0 + pw->g2[G]);
+            p[G] = a * ((rng(&x) - 0.5) + I * (rng(&x) - 0.5));
+            if (real && G0 + G == 0) p[0] = creal(p[0]);
+        }
+        for (long k = 0; k < 2L * (npw_all - G0 - npw); k++) rng(&x);
+    }
+    return 0;
+}
+
+/* Rayleigh-Ritz of block u in [atomic orbitals, random vectors]: m start vectors, H and S
+ * applied, the m x m generalised problem solved, the lowest nbands kept. With band
+ * groups (parallel/banddist.h) each band rank makes and transforms its run of the m
+ * vectors; the Gram columns and the rotation into its run of bands go around the ring
+ * (as in the Davidson, eigensolver/davidson.h), so the start needs 5 ceil(m / B) vectors
+ * per rank instead of 3 m. One band rank: the serial code, bit for bit. */
 static int initial_block(calculation *c, int u, pwlfc *orb, int nao, err *e)
 {
     wavefunctions *w = &c->wfs;
     wfs_kpoint *q = &w->kpt_u[u];
     const pw_basis *pw = &w->pw_k[q->k];
     int nb = c->nbands, m = nao > nb ? nao : nb, npw = pw->npw, real = pw->real, rc = -1;
-    /* pw is this rank's G slice [G0, G0 + npw) of npw_all (parallel/pwdist.h) */
-    int npw_all = w->pwall_k[q->k].npw, G0 = wfs_slice_start(w, q->k);
-    if (m > npw_all) m = npw_all;
-    double complex *phi = xcalloc((size_t)m * npw, sizeof *phi), *hphi = xcalloc((size_t)m * npw, sizeof *hphi);
-    double complex *sphi = xcalloc((size_t)m * npw, sizeof *sphi);
+    if (m > w->pwall_k[q->k].npw) m = w->pwall_k[q->k].npw;
+    band_dist bd;
+    if (band_dist_init(&bd, c->comm->band, e)) return -1;
+    int m0, m1;
+    band_dist_mine(&bd, m, &m0, &m1);
+    int ml = m1 - m0, mmax = (m + bd.B - 1) / bd.B;
+    size_t blk = (size_t)mmax * npw + 1;
+    double complex *phi = xcalloc(blk, sizeof *phi), *hphi = xcalloc(blk, sizeof *hphi);
+    double complex *sphi = xcalloc(blk, sizeof *sphi), *ring[2] = {NULL, NULL};
+    if (bd.B > 1) ring[0] = xcalloc(blk, sizeof *phi), ring[1] = xcalloc(blk, sizeof *phi);
     int sz = real ? 1 : 2;
     double *H = xcalloc((size_t)sz * m * m, sizeof *H), *S = xcalloc((size_t)sz * m * m, sizeof *S);
     double *eps = xcalloc(m, sizeof *eps);
-    unsigned long long x = 88172645463325252ULL ^ (0x9E3779B97F4A7C15ULL * (unsigned long long)(q->s * w->nk + q->k + 1));
     subspace sub = {0};
     int no = nao < m ? nao : m;
-    if (no > 0) {
-        /* phi_o = the orbital o itself: PWLFC add with the identity as coefficients */
-        if (real) {
-            double *id = xcalloc((size_t)no * nao, sizeof *id);
-            for (int o = 0; o < no; o++) id[(size_t)o * nao + o] = 1.0;
-            rc = pwlfc_add_real(orb, no, id, nao, phi, npw, e);
-            free(id);
-        } else {
-            double complex *id = xcalloc((size_t)no * nao, sizeof *id);
-            for (int o = 0; o < no; o++) id[(size_t)o * nao + o] = 1.0;
-            rc = pwlfc_add_cplx(orb, no, id, nao, phi, npw, e);
-            free(id);
-        }
-        if (rc) goto out;
-        rc = -1;
-    }
-    for (int n = no; n < m; n++) {
-        /* the serial run's stream on any distribution: skip the draws of other slices */
-        for (long k = 0; k < 2L * G0; k++) rng(&x);
-        for (int G = 0; G < npw; G++) {
-            double a = 1.0 / (1.0 + pw->g2[G]);
-            phi[(size_t)n * npw + G] = a * ((rng(&x) - 0.5) + I * (rng(&x) - 0.5));
-            if (real && G0 + G == 0) phi[(size_t)n * npw] = creal(phi[(size_t)n * npw]);
-        }
-        for (long k = 0; k < 2L * (npw_all - G0 - npw); k++) rng(&x);
-    }
+    if (start_vectors(c, q, orb, nao, no, m0, ml, phi, e)) goto out;
     eig_operator op = ham_op_operator(&c->op, u);
-    if (op.apply(op.ctx, m, phi, hphi, sphi, NULL, 0, e)) goto out;
-    eig_gram(&op.space, m, m, phi, hphi, H, m);
-    eig_gram(&op.space, m, m, phi, sphi, S, m);
+    if (op.apply(op.ctx, ml, phi, hphi, sphi, NULL, 0, e)) goto out;
+    /* my columns m0..m1 of <phi|H phi> and <phi|S phi>, row block by row block */
+    band_ring r;
+    for (band_ring_begin(&r, &bd, m, phi, 2 * (size_t)npw, ring[0], ring[1]); r.cur; band_ring_next(&r)) {
+        eig_gram(&op.space, r.n1 - r.n0, ml, r.cur, hphi, H + ((size_t)m0 * m + r.n0) * sz, m);
+        eig_gram(&op.space, r.n1 - r.n0, ml, r.cur, sphi, S + ((size_t)m0 * m + r.n0) * sz, m);
+    }
+    band_dist_allgather(&bd, m, NULL, H, (size_t)sz * m);
+    band_dist_allgather(&bd, m, NULL, S, (size_t)sz * m);
     if (subspace_init(&sub, m, real, e) || subspace_eigh_gen(&sub, m, H, S, m, eps, e)) goto out;
-    /* this rank's bands w->n0 .. w->n0 + w->nbl - 1 (band groups: every band rank solves
-     * the same start problem and keeps its columns) */
-    eig_rotate(real, npw, w->nbl, m, phi, npw, H + (size_t)w->n0 * m * sz, m, 0.0, q->psi, npw);
+    /* this rank's bands w->n0 .. w->n0 + w->nbl - 1: phi C[:, n0:n0+nbl], run by run */
+    double beta = 0.0;
+    for (band_ring_begin(&r, &bd, m, phi, 2 * (size_t)npw, ring[0], ring[1]); r.cur; band_ring_next(&r), beta = 1.0)
+        eig_rotate(real, npw, w->nbl, r.n1 - r.n0, r.cur, npw, H + ((size_t)w->n0 * m + r.n0) * sz, m, beta, q->psi,
+                   npw);
     memcpy(q->eps, eps, nb * sizeof *eps);
     rc = wfs_project(w, u, e);
 out:
     subspace_free(&sub);
-    free(phi), free(hphi), free(sphi), free(H), free(S), free(eps);
+    band_dist_free(&bd);
+    free(phi), free(hphi), free(sphi), free(ring[0]), free(ring[1]), free(H), free(S), free(eps);
     return rc;
 }
 

@@ -26,10 +26,12 @@ static int slice_basis(wavefunctions *w, int k, int nbands, err *e)
     const pw_basis *all = &w->pwall_k[k];
     w->pw_k[k] = *all;
     if (w->npw_ranks == 1) return 0;
-    /* calls carry up to nbands bands (Davidson), or all atomic orbitals (initial guess) */
+    /* calls carry up to nbands bands (Davidson), or all atomic orbitals (initial guess);
+     * with band groups a rank's run of either (ceil(n / B)) */
     int nbmax = nbands;
     for (int a = 0, nao = 0; a < w->ss->natoms; a++)
         if ((nao += species_of(w->ss, a)->nao) > nbmax) nbmax = nao;
+    nbmax = (nbmax + w->nband_ranks - 1) / w->nband_ranks;
     if (pw_dist_init(&w->dist_k[k], w->comm->pw, all->npw, nbmax, e)) return -1;
     const pw_dist *d = &w->dist_k[k];
     w->pw_k[k].npw = d->nG;

@@ -79,7 +79,8 @@ t "Si, 2 band ranks (complex): energy and occupied eigenvalues within 1e-6 eV of
   'compare "$tmp/si_1.h5" "$tmp/si_2.h5" 1e-6 1e-5'
 
 # H atom, spin-polarised, 3 bands (2 from seeded random vectors): both spin blocks in one
-# group, bands cut 1 + 2 (uneven). The eigensolver converges occupied bands only (GPAW's
+# group, bands cut 1 + 2 (uneven); the start vectors too (rank 0 the atomic orbital, rank 1
+# the two random vectors, drawn from the serial stream). The eigensolver converges occupied bands only (GPAW's
 # default), so the bound is on the energy and the occupied eigenvalues (mpi_pw.sh: the
 # same case on plane-wave ranks differs by 2.5e-7 eV).
 sed -e 's/^  magmoms: \[1.0\]/  magmoms: [1.0]\n  bands: 3/' "$PAWSORB_SRCDIR/tests/data/mpi/h_spin_200.yaml" > "$tmp/h3.yaml"
