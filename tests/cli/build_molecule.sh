@@ -40,8 +40,8 @@ fi
 # at one level, converged (fmax <= 0.05 eV/A, energy, steps and wall time given), with the
 # formula of its name and one covalently bonded piece (Li excepted: ionic). PENDING lists
 # the files whose relaxation is not finished yet: they must say so in level= instead.
-PENDING="LiTFSI DME PEO"
-relay library < <($py - "$lib" "$PENDING" 2>/dev/null <<'PYEOF'
+PENDING="DME PEO"
+$py - "$lib" "$PENDING" > "$t/library.tap" 2>&1 <<'PYEOF'
 import glob, os, sys
 import numpy as np
 from ase.io import read
@@ -69,6 +69,14 @@ for f in sorted(glob.glob(os.path.join(lib, "*.xyz"))):
     nl.update(b)
     tap(connected_components(nl.get_connectivity_matrix())[0] == 1,
         "%s: one covalently bonded molecule (no bond broken)" % name)
+    if "Li" in a.get_chemical_symbols():   # the Li-O distances the comment line states
+        li = a.get_chemical_symbols().index("Li")
+        d = sorted(a.get_distance(li, k) for k, s in enumerate(a.get_chemical_symbols())
+                   if s == "O" and a.get_distance(li, k) < 2.5)
+        said = np.atleast_1d(np.array(i.get("Li_O_A", []), dtype=float))   # ASE reads "a b" as an array
+        tap(len(said) == len(d) and np.allclose(said, d, atol=1e-3) and i.get("Li_bidentate") == "yes",
+            "%s: Li_O_A=%s and Li_bidentate=%s as in the geometry" %
+            (name, i.get("Li_O_A"), i.get("Li_bidentate")))
     level = str(i.get("level", ""))
     fmax = float(i.get("fmax_eV_per_A", 99))
     keys = all(k in i for k in ("energy_eV", "bfgs_steps", "gpaw_wall_min"))
@@ -82,7 +90,8 @@ for f in sorted(glob.glob(os.path.join(lib, "*.xyz"))):
             (name, fmax, i.get("energy_eV"), i.get("bfgs_steps"), i.get("gpaw_wall_min")))
 print("1..%d" % n)
 PYEOF
-)
+relay library < "$t/library.tap"
+check "library checks ran to their end" '[ "$(tail -1 "$t/library.tap" | cut -c1-3)" = "1.." ]'
 "$PAWSORB" build molecule --list > "$t/list.out" 2>&1
 check "--list names every library file" \
     '[ $(tr -cd , < "$t/list.out" | wc -c) -eq $(( $(ls "$lib"/*.xyz | wc -l) - 1 )) ] && grep -q "H2O" "$t/list.out"'

@@ -333,7 +333,7 @@ def table(outdir):
         else:
             geo = level
         if "Li_O_A" in i:
-            geo += "; Li–O %s Å (%s)" % (", ".join(str(i["Li_O_A"]).split()),
+            geo += "; Li–O %s Å (%s)" % (", ".join("%.3f" % x for x in np.atleast_1d(i["Li_O_A"])),
                                         "bidentate" if i.get("Li_bidentate") == "yes"
                                         else "NOT bidentate")
         print("| %s | %s | %d | %s | %s | %s | %s | %s | %s |" % (
