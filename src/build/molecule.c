@@ -43,6 +43,10 @@ int molecule_library_dir(char *dir, size_t n)
             }
         }
     }
+#ifdef PAWSORB_PKGDATADIR
+    snprintf(dir, n, "%s/molecules", PAWSORB_PKGDATADIR);   /* make install */
+    if (is_dir(dir)) return 0;
+#endif
     snprintf(dir, n, "inputs/molecules");
     return is_dir(dir) ? 0 : -1;
 }

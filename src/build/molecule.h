@@ -10,8 +10,9 @@
 #include "core/err.h"
 
 /* The library directory: $PAWSORB_MOLECULES if set, else ../inputs/molecules next to the
- * running executable (a build directory inside the source tree), else
- * ./inputs/molecules. Writes it to dir (size n); returns 0, or -1 if none exists. */
+ * running executable (a build directory inside the source tree), else the installed copy
+ * $(pkgdatadir)/molecules (`make install`), else ./inputs/molecules. Writes it to dir
+ * (size n); returns 0, or -1 if none exists. */
 int molecule_library_dir(char *dir, size_t n);
 
 /* The library's names (files NAME.xyz), sorted, comma-separated, into out (size n). */
