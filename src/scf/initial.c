@@ -262,7 +262,8 @@ static int start_vectors(const calculation *c, const wfs_kpoint *q, pwlfc *orb, 
         }
         if (rc) return -1;
     }
-    unsigned long long x = 88172645463325252ULL ^ (0x9E3779B97F4A7C15ULL * (unsigned long long)(q->s * w->nk + q->k + 1));
+    unsigned long long u = (unsigned long long)(q->s * w->nk + q->k + 1);
+    unsigned long long x = 88172645463325252ULL ^ (0x9E3779B97F4A7C15ULL * u);
     int r0 = no > m0 ? no : m0;
     for (long k = 0; k < 2L * npw_all * (r0 - no); k++) rng(&x);   /* earlier band ranks' vectors */
     for (int n = r0; n < m0 + ml; n++) {

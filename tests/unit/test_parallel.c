@@ -53,7 +53,8 @@ static void test_choice(void)
     p = problem(4, 8);
     p.want_kpt = 2;
     p.want_bands = 2;
-    ok(!parallel_choose(&p, "in.yaml", &l, &e) && same_layout(l, 2, 2, 1), "parallel.bands: 2 with 2 k-point groups: 2 x 2 x 1");
+    ok(!parallel_choose(&p, "in.yaml", &l, &e) && same_layout(l, 2, 2, 1),
+       "parallel.bands: 2 with 2 k-point groups: 2 x 2 x 1");
     p.want_kpt = 0;
     ok(!parallel_choose(&p, "in.yaml", &l, &e) && l.band == 2 && l.kpt * l.band * l.pw == 4,
        "parallel.bands: 2 with automatic k-point groups");
@@ -91,7 +92,8 @@ static void test_estimate(void)
     parallel_estimate_layout(&q, (comm_layout){1, 1, 1}, &b1);
     near(b3.mem_psi, 16.0 * 4 * 1000, 0, "stored bands, 3 band ranks: ceil(10 / 3) bands");
     near(b1.mem_psi, 16.0 * 10 * 1000, 0, "stored bands, 1 rank: 10 bands");
-    near(b3.mem_wavefunctions, 16.0 * 4 * 1000 * (1 + 6 + 2), 0, "wavefunctions, 3 band ranks: local blocks + ring buffers");
+    near(b3.mem_wavefunctions, 16.0 * 4 * 1000 * (1 + 6 + 2), 0,
+         "wavefunctions, 3 band ranks: local blocks + ring buffers");
     ok(b3.comm_band > 0 && b1.comm_band == 0 && b3.comm_pw == 0, "band communication only with band groups");
     near(b3.mem_subspace, b1.mem_subspace, 0, "subspace matrices whole on every band rank");
     ok(one.comm_kpt == 0 && four.comm_kpt > 0, "k-point sums cost nothing with one group");

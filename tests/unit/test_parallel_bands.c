@@ -128,7 +128,8 @@ static void test_allgather(int rank, int size)
         for (int n = 0; n < nb; n++)
             for (int g = 0; g < ld; g++) good &= all[n * ld + g] == n + g / 8.0;
         /* a ring pass: run of rank (rank + k) mod B at step k, every band exactly once */
-        double *b0 = xcalloc((size_t)(nb / size + 1) * ld, sizeof *b0), *b1 = xcalloc((size_t)(nb / size + 1) * ld, sizeof *b1);
+        size_t nbuf = (size_t)(nb / size + 1) * ld;
+        double *b0 = xcalloc(nbuf, sizeof *b0), *b1 = xcalloc(nbuf, sizeof *b1);
         int steps = 0, seen = 0;
         band_ring ring;
         for (band_ring_begin(&ring, &bd, nb, loc, ld, b0, b1); ring.cur; band_ring_next(&ring), steps++) {
@@ -146,7 +147,8 @@ static void test_allgather(int rank, int size)
     }
     good = all_ranks(good);
     if (rank == 0)
-        ok(good, "band_dist_allgather and band_ring over %d rank(s): every band exact, contiguous runs within one", size);
+        ok(good, "band_dist_allgather and band_ring over %d rank(s): every band exact, contiguous runs within one",
+           size);
     band_dist_free(&bd);
 }
 
@@ -205,7 +207,8 @@ static void test_davidson(int rank, int size)
     double orth, perr;
     check_bands(&m, &d.bd, psi, proj, &orth, &perr);
     int good = all_ranks(rc == 0 && orth < 1e-12 && perr < 1e-12);
-    if (rank == 0) ok(good, "eig_orthonormalize, %d band rank(s): S-orthonormal (%.1e), projections (%.1e)", size, orth, perr);
+    if (rank == 0)
+        ok(good, "eig_orthonormalize, %d band rank(s): S-orthonormal (%.1e), projections (%.1e)", size, orth, perr);
     double eps[NB], w[NB], error = 0.0;
     for (int n = 0; n < NB; n++) w[n] = 1.0 + 0.1 * n;
     int it;
@@ -216,11 +219,13 @@ static void test_davidson(int rank, int size)
     double dmax = 0.0;
     for (int n = 0; n < NB; n++) dmax = fmax(dmax, fabs(eps[n] - ref[n]));
     good = all_ranks(rc == 0 && dmax < 1e-9);
-    if (rank == 0) ok(good, "davidson, %d band rank(s), %d bands (%d here): %d calls, eigenvalues vs zhegv %.1e (error %.1e)",
-                      size, NB, nl, it + 1, dmax, error);
+    if (rank == 0)
+        ok(good, "davidson, %d band rank(s), %d bands (%d here): %d calls, eigenvalues vs zhegv %.1e (error %.1e)", size,
+           NB, nl, it + 1, dmax, error);
     check_bands(&m, &d.bd, psi, proj, &orth, &perr);
     good = all_ranks(orth < 1e-10 && perr < 1e-11);
-    if (rank == 0) ok(good, "davidson: gathered bands S-orthonormal (%.1e), local projections = <p|psi> (%.1e)", orth, perr);
+    if (rank == 0)
+        ok(good, "davidson: gathered bands S-orthonormal (%.1e), local projections = <p|psi> (%.1e)", orth, perr);
     double werr = 0.0;
     for (int n = 0; n < NB; n++) werr += w[n] * d.resid[n];
     double mine[NB + 1], root[NB + 1];
