@@ -40,7 +40,7 @@ fi
 # at one level, converged (fmax <= 0.05 eV/A, energy, steps and wall time given), with the
 # formula of its name and one covalently bonded piece (Li excepted: ionic). PENDING lists
 # the files whose relaxation is not finished yet: they must say so in level= instead.
-PENDING="PEO"
+PENDING=""
 $py - "$lib" "$PENDING" > "$t/library.tap" 2>&1 <<'PYEOF'
 import glob, os, sys
 import numpy as np
