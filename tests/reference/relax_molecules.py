@@ -135,19 +135,21 @@ def relax(name, outdir):
     atoms.calc = GPAW(mode=PW(350), xc="PBE", charge=charge, txt=log + ".txt",
                       symmetry={"point_group": False})
     opt = BFGS(atoms, logfile=log + ".bfgs", trajectory=log + ".traj")
-    opt.run(fmax=0.05, steps=200)
+    t0 = time.time()
+    converged = opt.run(fmax=0.05, steps=200)
+    wall = time.time() - t0
     energy = atoms.get_potential_energy()
     fmax = np.max(np.linalg.norm(atoms.get_forces(), axis=1))
-    out = Atoms(atoms.get_chemical_symbols(), atoms.positions - atoms.positions.mean(axis=0))
-    out.info = {"name": name, "charge": charge,
-                "source": "%s: %s; relaxed with GPAW (tests/reference/relax_molecules.py)" %
-                (MOLECULES[name][2], how),
-                "level": LEVEL, "energy_eV": round(float(energy), 5),
-                "fmax_eV_per_A": round(float(fmax), 4), "bfgs_steps": opt.nsteps}
+    out = Atoms(atoms.get_chemical_symbols(), centred(atoms))
+    source = "%s: %s; %s (tests/reference/relax_molecules.py)" % (
+        MOLECULES[name][2], how, "relaxed with GPAW" if converged else "GPAW relaxation NOT FINISHED")
+    out.info = library_info(name, source, out, energy, fmax, opt.nsteps, wall, converged)
     if world.rank == 0:
+        with open(log + ".wall", "w") as f:   # a fresh trajectory: a fresh wall-time record
+            f.write("%.0f\n" % wall)
         write(os.path.join(outdir, name + ".xyz"), out, format="extxyz")
-        print("%s: %d atoms, E = %.5f eV, fmax = %.4f eV/A after %d BFGS steps" %
-              (name, len(out), energy, fmax, opt.nsteps), flush=True)
+        print("%s: %d atoms, E = %.5f eV, fmax = %.4f eV/A after %d BFGS steps, %.1f min" %
+              (name, len(out), energy, fmax, opt.nsteps, wall / 60), flush=True)
 
 
 def centred(atoms):
@@ -282,22 +284,19 @@ def continue_relax(name, outdir):
 
 def write_partial(name, outdir):
     """The last BFGS step of an unfinished GPAW relaxation, marked as not converged."""
-    from ase.io import Trajectory
-    traj = Trajectory(os.path.join(tempfile.gettempdir(), "relax_%s.traj" % name))
+    log = os.path.join(tempfile.gettempdir(), "relax_%s" % name)
+    traj = Trajectory(log + ".traj")
     atoms = traj[-1]
     energy = atoms.get_potential_energy()
     fmax = np.max(np.linalg.norm(atoms.get_forces(), axis=1))
-    out = Atoms(atoms.get_chemical_symbols(), atoms.positions - atoms.positions.mean(axis=0))
+    out = Atoms(atoms.get_chemical_symbols(), centred(atoms))
     _, how = start(name, outdir)   # (for LiTFSI: check which TFSI- the run really started from)
-    out.info = {"name": name, "charge": MOLECULES[name][1],
-                "source": "%s: %s; GFN2-xTB 6.5.1 pre-relaxation; GPAW relaxation NOT FINISHED "
-                "(tests/reference/relax_molecules.py)" % (MOLECULES[name][2], how),
-                "level": LEVEL.replace("BFGS fmax 0.05 eV/A", "BFGS stopped at fmax %.3f eV/A after %d steps "
-                                       "(not converged to 0.05)" % (fmax, len(traj) - 1)),
-                "energy_eV": round(float(energy), 5), "fmax_eV_per_A": round(float(fmax), 4),
-                "bfgs_steps": len(traj) - 1}
+    source = "%s: %s; GFN2-xTB 6.5.1 pre-relaxation; GPAW relaxation NOT FINISHED " \
+        "(tests/reference/relax_molecules.py)" % (MOLECULES[name][2], how)
+    steps = distinct_steps(traj)
+    out.info = library_info(name, source, out, energy, fmax, steps, earlier_wall(log), False)
     write(os.path.join(outdir, name + ".xyz"), out, format="extxyz")
-    print("%s: wrote step %d, fmax %.3f eV/A (not converged)" % (name, len(traj) - 1, fmax))
+    print("%s: wrote step %d, fmax %.3f eV/A (not converged)" % (name, steps, fmax))
 
 
 def write_xtb_only(name, outdir):
