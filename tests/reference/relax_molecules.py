@@ -10,6 +10,10 @@ xtb 6.5.1 (apt: xtb):
         in level= that it is not converged)
     /usr/bin/python3 tests/reference/relax_molecules.py --xtb-only NAME
         (writes the GFN2-xTB pre-relaxed geometry, level= says so: stage 2 not run)
+    nice -n 19 /usr/bin/python3 tests/reference/relax_molecules.py --cutoffs NAME ECUT [ECUT ...]
+        (relaxes the library geometry of NAME again at each plane-wave cutoff, eV, to fmax
+        0.01 eV/A, logs in $TMPDIR/cutoff_NAME_ECUT.*, and prints its bond lengths; writes
+        nothing to the library: the cutoff check of docs/molecules.md)
     /usr/bin/python3 tests/reference/relax_molecules.py --table
         (prints the Markdown table of docs/molecules.md from the library files)
     nice -n 19 /usr/bin/python3 tests/reference/relax_molecules.py --continue NAME
@@ -313,6 +317,31 @@ def write_xtb_only(name, outdir):
     print("%s: wrote the GFN2-xTB geometry (no GPAW stage)" % name)
 
 
+def cutoffs(name, ecuts, outdir):
+    """Bond lengths (A) of NAME relaxed at each cutoff from the library geometry."""
+    from ase.neighborlist import NeighborList, natural_cutoffs
+    from gpaw import GPAW, PW
+    lib = read(os.path.join(outdir, name + ".xyz"))
+    nl = NeighborList(natural_cutoffs(lib, mult=1.15), self_interaction=False, bothways=False)
+    nl.update(lib)
+    bonds = [(i, j) for i in range(len(lib)) for j in nl.get_neighbors(i)[0]]
+    print("bond  library " + " ".join("%7.0f" % e for e in ecuts))
+    rows = {b: [] for b in bonds}
+    for ecut in ecuts:
+        a = lib.copy()
+        a.center(vacuum=5.0)
+        a.pbc = True
+        log = os.path.join(tempfile.gettempdir(), "cutoff_%s_%g" % (name, ecut))
+        a.calc = GPAW(mode=PW(ecut), xc="PBE", charge=MOLECULES[name][1], txt=log + ".txt",
+                      symmetry={"point_group": False})
+        BFGS(a, logfile=log + ".bfgs").run(fmax=0.01, steps=200)
+        for b in bonds:
+            rows[b].append(a.get_distance(*b))
+    for (i, j), d in rows.items():
+        print("%s%d-%s%d %.4f " % (lib[i].symbol, i, lib[j].symbol, j, lib.get_distance(i, j)) +
+              " ".join("%7.4f" % x for x in d), flush=True)
+
+
 def table(outdir):
     """The library as a Markdown table (docs/molecules.md)."""
     what = {n: m[2] for n, m in MOLECULES.items()}
@@ -349,6 +378,10 @@ def main(argv):
         del argv[k:k + 2]
     if "--xtb-only" in argv:
         write_xtb_only(argv[argv.index("--xtb-only") + 1], outdir)
+        return
+    if "--cutoffs" in argv:
+        k = argv.index("--cutoffs")
+        cutoffs(argv[k + 1], [float(x) for x in argv[k + 2:]], outdir)
         return
     if "--table" in argv:
         table(outdir)
