@@ -43,11 +43,12 @@ int main(int argc, char **argv)
         const double MB = 1048576.0;
         if (i == 2)
             printf("| ranks | layout (k x band x pw) | bands | plane waves | wavefunctions MB/rank | grids MB/rank | "
-                   "total MB/rank | comm MB/rank/iteration (k-point sums + plane waves) |\n"
+                   "total MB/rank | comm MB/rank/iteration (k-point sums + plane waves + band groups) |\n"
                    "|---|---|---|---|---|---|---|---|\n");
-        printf("| %d | %d x %d x %d | %d | %d | %.1f | %.1f | %.1f | %.1f (%.2f + %.1f) |\n", R, l->kpt, l->band, l->pw,
-               p.nbands, p.npw_max, p.mem_wavefunctions / MB, p.mem_grids / MB, p.mem_total / MB,
-               (p.par.comm_kpt + p.par.comm_pw) / MB, p.par.comm_kpt / MB, p.par.comm_pw / MB);
+        printf("| %d | %d x %d x %d | %d | %d | %.1f | %.1f | %.1f | %.1f (%.2f + %.1f + %.1f) |\n", R, l->kpt, l->band,
+               l->pw, p.nbands, p.npw_max, p.mem_wavefunctions / MB, p.mem_grids / MB, p.mem_total / MB,
+               (p.par.comm_kpt + p.par.comm_pw + p.par.comm_band) / MB, p.par.comm_kpt / MB, p.par.comm_pw / MB,
+               p.par.comm_band / MB);
         plan_free(&p);
     }
     input_free(&in);

@@ -72,7 +72,8 @@ void forces_free(forces *f);
 int forces_calculate(forces *f, calculation *c, const structure *s, err *e);
 
 /* The terms, each ADDED to F (natoms x 3, hartree/bohr). forces_nonlocal is collective
- * over w->comm->kpt (the blocks of every k-point group summed). */
+ * over w->comm->band (the bands of every band group summed) and w->comm->kpt (the blocks
+ * of every k-point group summed). */
 int forces_nonlocal(forces_work *ws, wavefunctions *w, const hamiltonian *h, double (*F)[3], err *e);
 int forces_compensation(forces_work *ws, density *d, const hamiltonian *h, double (*F)[3], err *e);
 int forces_zero_potential(forces_work *ws, const density *d, hamiltonian *h, double (*F)[3], err *e);

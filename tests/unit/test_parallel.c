@@ -33,8 +33,12 @@ static void test_choice(void)
     p = problem(2, 1);
     ok(!parallel_choose(&p, "in.yaml", &l, &e) && same_layout(l, 1, 1, 2), "2 ranks, 1 block: one group of 2");
     p = problem(4, 3);
-    ok(!parallel_choose(&p, "in.yaml", &l, &e) && same_layout(l, 2, 1, 2), "4 ranks, 3 blocks: 2 groups of 2");
-    /* layout.h's model, s = 0.35, e = 0.9: t(1) = 4 / 2.13, t(2) = 2 / 1.69, t(3) = 2 / 1.41 */
+    /* layout.h's model, s = 0.09, e = 1: t(1) = 3 x 0.3175 = 0.95 beats t(2) = 2 x 0.545 = 1.09
+     * (two groups would hold 2 and 1 blocks) */
+    ok(!parallel_choose(&p, "in.yaml", &l, &e) && same_layout(l, 1, 1, 4), "4 ranks, 3 blocks: 1 group of 4");
+    p = problem(4, 2);
+    ok(!parallel_choose(&p, "in.yaml", &l, &e) && same_layout(l, 2, 1, 2), "4 ranks, 2 blocks: 2 groups of 2");
+    /* t(1) = 4 x 0.2417 = 0.97, t(2) = 2 x 0.3933 = 0.79, t(3) = 2 x 0.545 = 1.09 */
     p = problem(6, 4);
     ok(!parallel_choose(&p, "in.yaml", &l, &e) && same_layout(l, 2, 1, 3),
        "6 ranks, 4 blocks: 2 groups of 3 plane-wave ranks beat 3 groups of 2");
