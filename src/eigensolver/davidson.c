@@ -187,8 +187,9 @@ static void residuals(davidson *d, const eig_space *s, int nb, const double *eps
     }
 }
 
-/* Fills the lower triangles of the 2B x 2B H_NN and S_NN (ld N) of davidson.h. */
-static void subspace_matrices(davidson *d, const eig_space *s, int nb, const double *eps)
+/* The 2B x 2B H_NN and S_NN (ld N) zeroed, with the Rayleigh-Ritz block eps and 1 on
+ * the first B diagonal entries (psi is already an eigenbasis of it). */
+static void subspace_diagonal(davidson *d, const eig_space *s, int nb, const double *eps)
 {
     const int N = 2 * nb, per = s->real ? 1 : 2;
     memset(d->H, 0, (size_t)N * N * per * sizeof(double));
@@ -197,6 +198,13 @@ static void subspace_matrices(davidson *d, const eig_space *s, int nb, const dou
         d->H[(size_t)(n + n * N) * per] = eps[n];
         d->S[(size_t)(n + n * N) * per] = 1.0;
     }
+}
+
+/* Fills the lower triangles of the 2B x 2B H_NN and S_NN (ld N) of davidson.h. */
+static void subspace_matrices(davidson *d, const eig_space *s, int nb, const double *eps)
+{
+    const int N = 2 * nb, per = s->real ? 1 : 2;
+    subspace_diagonal(d, s, nb, eps);
     /* rows B..2B-1, all 2B columns: [<psi2|H psi>, <psi2|H psi2>] in one GEMM (the
      * strict upper part of the H22 block is computed too, and not read) */
     eig_gram(s, nb, N, d->psi2, d->hblk, d->H + (size_t)nb * per, N);
@@ -328,12 +336,7 @@ static void subspace_matrices_bands(davidson *d, const eig_space *s, int nb, int
 {
     const int N = 2 * nb;
     const size_t per = s->real ? 1 : 2, off = (size_t)nl * s->ld;
-    memset(d->H, 0, (size_t)N * N * per * sizeof(double));
-    memset(d->S, 0, (size_t)N * N * per * sizeof(double));
-    for (int n = 0; n < nb; n++) {
-        d->H[(size_t)(n + n * N) * per] = eps[n];
-        d->S[(size_t)(n + n * N) * per] = 1.0;
-    }
+    subspace_diagonal(d, s, nb, eps);
     const double complex *B[4] = {d->hblk, d->hblk + off, d->sblk, d->sblk + off};
     double *M[4];
     for (int x = 0; x < 4; x++)   /* [H psi | H psi2], [S psi | S psi2]: my columns, rows from nb */
@@ -370,15 +373,26 @@ static void davidson_rotate_bands(davidson *d, const eig_operator *op, int nb, i
     }
 }
 
-static int davidson_iterate_bands(davidson *d, const eig_operator *op, int nb, double complex *psi,
-                                  double complex *proj, int ldp, double *eps, const double *weights,
-                                  double *error, err *e)
+int davidson_iterate(davidson *d, const eig_operator *op, int nb, double complex *psi,
+                     double complex *proj, int ldp, double *eps, const double *weights,
+                     double *error, err *e)
 {
     const eig_space *s = &op->space;
+    if (check_call(d, op, nb, e)) return -1;
+    /* 2B trial vectors need a basis of at least 2B dimensions (real: 2 npw - 1). */
+    long dim = s->real ? 2L * s->npw - 1 : s->npw;
+    if (s->comm == MPI_COMM_NULL && 2L * nb > dim)
+        return err_set(e, EXIT_BAD_INPUT, "%d bands need at least %d plane waves; the basis has %ld "
+                       "(raise the cutoff or lower the number of bands)", nb, 2 * nb, dim);
+    if (!proj) proj = d->auxtmp, ldp = op->naux;
+    /* This rank's bands [n0, n0 + nl): all of them (0, nb) without band groups, where the
+     * band variants below are not called and the gathers do nothing. */
+    const int banded = d->bd.B > 1;
+    if (banded && ldp != op->naux) return bands_ldp_error(op, ldp, e);
     int n0, n1;
     band_dist_mine(&d->bd, nb, &n0, &n1);
     const int nl = n1 - n0;
-    if (rayleigh_ritz_bands(d, op, nb, psi, proj, ldp, eps, e)) return -1;
+    if (eig_rayleigh_ritz(d, op, nb, psi, proj, ldp, eps, e)) return -1;
     residuals(d, s, nl, eps + n0);
     for (int it = 0; it < d->niter; it++) {
         if (it == d->niter - 1) {
@@ -393,10 +407,13 @@ static int davidson_iterate_bands(davidson *d, const eig_operator *op, int nb, d
         precond_ekin(s, nl, psi, d->ekin);
         precond_apply(s, nl, d->ekin, d->psi2, d->psi2);
         d->t_precond += timer_now() - t;
-        size_t off = (size_t)nl * s->ld;
+        size_t off = (size_t)nl * s->ld;   /* H psi2 and S psi2 next to H psi and S psi */
         if (apply(d, op, nl, d->psi2, d->hblk + off, d->sblk + off, d->aux2, op->naux, e)) return -1;
         t = timer_now();
-        subspace_matrices_bands(d, s, nb, n0, nl, eps);
+        if (banded)
+            subspace_matrices_bands(d, s, nb, n0, nl, eps);
+        else
+            subspace_matrices(d, s, nb, eps);
         d->t_gram += timer_now() - t;
         t = timer_now();
         if (subspace_eigh_gen(&d->sub, 2 * nb, d->H, d->S, 2 * nb, d->eps2, e))
@@ -404,57 +421,12 @@ static int davidson_iterate_bands(davidson *d, const eig_operator *op, int nb, d
         memcpy(eps, d->eps2, nb * sizeof *eps);
         d->t_diag += timer_now() - t;
         t = timer_now();
-        davidson_rotate_bands(d, op, nb, n0, nl, psi, proj, ldp);
+        if (banded)
+            davidson_rotate_bands(d, op, nb, n0, nl, psi, proj, ldp);
+        else
+            davidson_rotate(d, op, nb, psi, proj, ldp);
         d->t_rotate += timer_now() - t;
         if (it < d->niter - 1) residuals(d, s, nl, eps + n0);
-    }
-    return 0;
-}
-
-int davidson_iterate(davidson *d, const eig_operator *op, int nb, double complex *psi,
-                     double complex *proj, int ldp, double *eps, const double *weights,
-                     double *error, err *e)
-{
-    const eig_space *s = &op->space;
-    if (check_call(d, op, nb, e)) return -1;
-    /* 2B trial vectors need a basis of at least 2B dimensions (real: 2 npw - 1). */
-    long dim = s->real ? 2L * s->npw - 1 : s->npw;
-    if (s->comm == MPI_COMM_NULL && 2L * nb > dim)
-        return err_set(e, EXIT_BAD_INPUT, "%d bands need at least %d plane waves; the basis has %ld "
-                       "(raise the cutoff or lower the number of bands)", nb, 2 * nb, dim);
-    if (!proj) proj = d->auxtmp, ldp = op->naux;
-    if (d->bd.B > 1) {
-        if (ldp != op->naux) return bands_ldp_error(op, ldp, e);
-        return davidson_iterate_bands(d, op, nb, psi, proj, ldp, eps, weights, error, e);
-    }
-    if (eig_rayleigh_ritz(d, op, nb, psi, proj, ldp, eps, e)) return -1;
-    residuals(d, s, nb, eps);
-    for (int it = 0; it < d->niter; it++) {
-        if (it == d->niter - 1) {
-            eig_norms(s, nb, d->psi2, d->resid);
-            if (error) {
-                *error = 0.0;
-                for (int n = 0; n < nb; n++) *error += (weights ? weights[n] : 1.0) * d->resid[n];
-            }
-        }
-        double t = timer_now();
-        precond_ekin(s, nb, psi, d->ekin);
-        precond_apply(s, nb, d->ekin, d->psi2, d->psi2);
-        d->t_precond += timer_now() - t;
-        size_t off = (size_t)nb * s->ld;   /* H psi2 and S psi2 next to H psi and S psi */
-        if (apply(d, op, nb, d->psi2, d->hblk + off, d->sblk + off, d->aux2, op->naux, e)) return -1;
-        t = timer_now();
-        subspace_matrices(d, s, nb, eps);
-        d->t_gram += timer_now() - t;
-        t = timer_now();
-        if (subspace_eigh_gen(&d->sub, 2 * nb, d->H, d->S, 2 * nb, d->eps2, e))
-            return err_wrap(e, "Davidson step %d", it + 1);
-        memcpy(eps, d->eps2, nb * sizeof *eps);
-        d->t_diag += timer_now() - t;
-        t = timer_now();
-        davidson_rotate(d, op, nb, psi, proj, ldp);
-        d->t_rotate += timer_now() - t;
-        if (it < d->niter - 1) residuals(d, s, nb, eps);
     }
     return 0;
 }
