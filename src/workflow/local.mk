@@ -1,0 +1,6 @@
+# src/workflow: the adsorption workflow's reporting end (ranked table, CSV, SVG chart)
+libpawsorb_a_SOURCES += src/workflow/table.c src/workflow/table.h src/workflow/table_internal.h \
+	src/workflow/table_csv.c src/workflow/table_svg.c
+check_PROGRAMS += tests/unit/test_table
+tests_unit_test_table_SOURCES = tests/unit/test_table.c
+tests_unit_test_table_LDADD = $(TEST_LDADD)
