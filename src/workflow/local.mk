@@ -4,3 +4,6 @@ libpawsorb_a_SOURCES += src/workflow/table.c src/workflow/table.h src/workflow/t
 check_PROGRAMS += tests/unit/test_table
 tests_unit_test_table_SOURCES = tests/unit/test_table.c
 tests_unit_test_table_LDADD = $(TEST_LDADD)
+check_PROGRAMS += tests/tools/table_example
+tests_tools_table_example_SOURCES = tests/tools/table_example.c
+tests_tools_table_example_LDADD = $(TEST_LDADD)
