@@ -5,7 +5,9 @@
 #include "cmd/cmd.h"
 #include "core/elements.h"
 #include "core/units.h"
+#include "core/log.h"
 #include "io/input.h"
+#include "workflow/adsorption.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -90,6 +92,17 @@ int cmd_check(const comm_ctx *comm, int argc, char **argv)
         plan_free(&p);
         input_free(&in);
         return cmd_fail(comm, e.msg, e.status);
+    }
+    /* adsorption: the placements and every kind of part checked as `run` checks them */
+    if ((in.task == TASK_ADSORPTION || in.task == TASK_SCAN)) {
+        log_init(stdout, comm->rank);
+        if (adsorption_check(comm, &in, &e)) {
+            plan_free(&p);
+            input_free(&in);
+            return cmd_fail(comm, e.msg, e.status);
+        }
+        log_init(NULL, comm->rank);
+        if (comm->rank == 0) printf("The slab:\n");
     }
     if (comm->rank == 0) {
         printf("pawsorb check: %s (task %s) is valid\n", in.path, task_name(in.task));

@@ -1,21 +1,17 @@
 /* pawsorb run INPUT.yaml [--output FILE.h5] [--quiet]: the plane-wave PAW SCF of the
- * input's structure (task scf), or its relaxation (task relax: cmd/relax.h), with the log
+ * input's structure (task scf), its relaxation (task relax), or the adsorption workflow
+ * (task adsorption / scan: workflow/adsorption.h), with the log
  * on stdout (rank 0) and the results file of docs/interface.md. Exit status 0, or 2
  * when the SCF did not converge (the results file is still written, status saying
  * why), 1 for bad input, 3 for internal errors. */
-#include "bader/after_scf.h"
 #include "basis/plan.h"
 #include "cmd/cmd.h"
-#include "cmd/relax.h"
 #include "core/log.h"
 #include "core/timer.h"
-#include "forces/forces.h"
 #include "io/input.h"
 #include "io/results.h"
-#include "scf/calc.h"
-#include "scf/initial.h"
-#include "scf/report.h"
-#include "scf/scf.h"
+#include "workflow/adsorption.h"
+#include "workflow/part.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -39,59 +35,42 @@ static int parse_args(int argc, char **argv, run_args *a, err *e)
     return 0;
 }
 
-static int write_results(const comm_ctx *comm, const char *path, const input *in, const calculation *c,
-                         const scf_history *h, const forces *f, const bader_scf *bs, err *e)
+/* task scf / relax: the input's structure as one part (workflow/part.h) written at the
+ * results file's root, with the provenance attributes. A single point that fails before
+ * its end leaves no results file; a relaxation keeps the steps it made. */
+static int run_single(const comm_ctx *comm, const input *in, const plan *pl, const char *out_path, err *e)
 {
-    results *r = results_open(comm->world, path, e);
+    results *r = results_open(comm->world, out_path, e);
     if (!r) return -1;
     const char *paths[PLAN_MAX_SPECIES];
-    for (int k = 0; k < c->pl->nspecies; k++) paths[k] = c->pl->species[k].path;
-    if (results_set_input(r, in->text ? in->text : "", e) || results_write_structure(r, &in->atoms, e) ||
-        results_set_setups(r, c->pl->nspecies, paths, e) || report_write(r, c, h, e) ||
-        report_write_forces(r, c, f, e) || bader_after_scf_write(r, bs, e) || results_set_status(r, h->converged ? "ok" : h->why, e)) {
+    for (int k = 0; k < pl->nspecies; k++) paths[k] = pl->species[k].path;
+    if (results_set_input(r, in->text ? in->text : "", e) || results_set_setups(r, pl->nspecies, paths, e)) {
         results_abort(r);
         return -1;
     }
-    return results_close(r, e);
-}
-
-static int run_scf(const comm_ctx *comm, const run_args *a, const input *in, const plan *pl, err *e)
-{
-    calculation c;
-    scf_history h = {0};
-    forces f = {0};
-    int status = EXIT_OK;
-    timer_start("Initialisation");
-    int rc = calc_init(&c, comm, in, pl, e);
-    if (!rc) rc = forces_init(&f, &c, e);   /* D2 table and options checked before the SCF */
-    if (!rc) report_setup(&c);
-    if (!rc) rc = initial_guess(&c, e);
-    timer_stop("Initialisation");
-    scf_params p;
-    scf_params_from_input(&p, in);
-    if (!rc) rc = scf_run(&c, &p, &h, e);
-    if (!rc) {
-        report_energies(&c, &h);
-        timer_start("Forces");
-        rc = forces_calculate(&f, &c, &in->atoms, e);
-        timer_stop("Forces");
-        if (!rc) report_forces(&c, &f);
-    }
-    bader_scf bs = {0};
-    const char *out_path = a->output ? a->output : in->output.file;
-    if (!rc && h.converged) rc = bader_after_scf(&c, in, out_path, &bs, e);   /* output.cube, bader: true */
-    if (!rc) {
-        rc = write_results(comm, out_path, in, &c, &h, &f, &bs, e);
-        if (!rc && !h.converged) {
-            err_set(e, EXIT_RUN_FAILED, "%s: %s", in->path, h.why);
-            status = EXIT_RUN_FAILED;
-        }
+    char traj[1100];
+    relax_trajectory_path(out_path, traj, sizeof traj);
+    int relax = in->task == TASK_RELAX;
+    part_spec spec = {.group = "", .relax = relax, .charge = in->dft.charge, .bader = in->bader,
+                      .traj = relax ? traj : NULL, .want_cubes = 1};
+    part_result res;
+    int rc = part_run(comm, in, &in->atoms, &spec, r, &res, e);
+    if (rc && !relax) {
+        results_abort(r);
+    } else {
+        err keep = *e;
+        if (rc) results_set_status(r, keep.msg, e);
+        int crc = results_close(r, e);
+        if (rc) *e = keep;
+        else rc = crc;
     }
     timer_report();
-    bader_scf_free(&bs);
-    scf_history_free(&h);
-    forces_free(&f);
-    calc_free(&c);
+    int status = EXIT_OK;
+    if (!rc && !res.finished) {
+        err_set(e, EXIT_RUN_FAILED, "%s: %s", in->path, res.why);
+        status = EXIT_RUN_FAILED;
+    }
+    part_result_free(&res);
     return rc ? -1 : status;
 }
 
@@ -102,9 +81,12 @@ int cmd_run(const comm_ctx *comm, int argc, char **argv)
     if (parse_args(argc, argv, &a, &e)) return cmd_fail(comm, e.msg, e.status);
     input in;
     if (input_read(a.input, &in, &e)) return cmd_fail(comm, e.msg, e.status);
-    if (in.task != TASK_SCF && in.task != TASK_RELAX) {
+    const char *out_path = a.output ? a.output : in.output.file;
+    if (in.task == TASK_ADSORPTION || in.task == TASK_SCAN) {
+        log_init(a.quiet ? NULL : stdout, comm->rank);
+        int rc = adsorption_run(comm, &in, out_path, &e);
         input_free(&in);
-        return cmd_fail(comm, "run: only task: scf and task: relax are in this version", EXIT_BAD_INPUT);
+        return rc ? cmd_fail(comm, e.msg, e.status ? e.status : EXIT_INTERNAL) : EXIT_OK;
     }
     plan pl;
     if (plan_make(&pl, &in, comm->size, &e)) {
@@ -113,12 +95,7 @@ int cmd_run(const comm_ctx *comm, int argc, char **argv)
         return cmd_fail(comm, e.msg, e.status);
     }
     log_init(a.quiet ? NULL : stdout, comm->rank);
-    /* the groups of the plan's layout (parallel/layout.h), used from here down */
-    comm_ctx lc;
-    int rc = comm_init_layout(&lc, comm->world, pl.layout, &e);
-    if (!rc) rc = in.task == TASK_RELAX ? run_relax(&lc, &in, &pl, a.output ? a.output : in.output.file, &e)
-                                      : run_scf(&lc, &a, &in, &pl, &e);
-    comm_free(&lc);
+    int rc = run_single(comm, &in, &pl, out_path, &e);
     plan_free(&pl);
     input_free(&in);
     if (rc) return cmd_fail(comm, e.msg, e.status ? e.status : EXIT_INTERNAL);

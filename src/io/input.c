@@ -16,7 +16,7 @@
 /* An input file is a page of text; anything larger is not one. */
 #define MAX_INPUT_BYTES (16L << 20)
 
-static const char *const top_keys[] = {"task", "structure", "dft", "scf", "relax", "output", "bader", "parallel", NULL};
+static const char *const top_keys[] = {"task", "structure", "dft", "scf", "relax", "output", "bader", "parallel", "adsorption", NULL};
 static const char *const dft_keys[] = {"xc", "cutoff", "kpoints", "gamma", "smearing", "spin", "magmoms", "charge",
                                        "dispersion", "d2", "setups", "bands", "symmetry", NULL};
 static const char *const d2_keys[] = {"s6", "d", "sr", "cutoff", NULL};
@@ -419,6 +419,7 @@ static void input_defaults(input *in)
     in->bader_opt.refinement = 2;
     in->bader_opt.use_vacuum = 1;
     in->bader_opt.vacuum = 1e-4 * BOHR_ANG * BOHR_ANG * BOHR_ANG;   /* 1e-4 e/Angstrom^3 */
+    input_adsorption_defaults(in);
 }
 
 /* The whole file into in->text (NUL-terminated; *len excludes the NUL). */
@@ -466,7 +467,7 @@ static int read_sections(const ictx *c, const ynode *root, const char *dir, inpu
     if ((n = ynode_get(root, "output")) && read_output(c, n, in)) return -1;
     if ((n = ynode_get(root, "bader")) && read_bader(c, n, in)) return -1;
     if ((n = ynode_get(root, "parallel")) && read_parallel(c, n, in)) return -1;
-    return 0;
+    return input_read_adsorption(c, ynode_get(root, "adsorption"), dir, in);
 }
 
 /* One line whatever the file holds: control characters in the message become '?'. */
@@ -513,4 +514,8 @@ void input_free(input *in)
     free(in->text);
     in->text = NULL;
     structure_free(&in->atoms);
+    free(in->adsorption.ads);
+    free(in->adsorption.place);
+    in->adsorption.ads = NULL, in->adsorption.place = NULL;
+    in->adsorption.nads = in->adsorption.nplace = 0;
 }

@@ -12,6 +12,43 @@ typedef enum { SMEAR_FERMI_DIRAC, SMEAR_GAUSSIAN, SMEAR_MARZARI_VANDERBILT, SMEA
 typedef enum { RELAX_CG, RELAX_BFGS, RELAX_FIRE } relax_kind;
 typedef enum { DISP_NONE, DISP_D2 } dispersion_kind;
 
+/* adsorption.adsorbates[i] (docs/input.md): a library name or an .xyz file. */
+typedef struct {
+    char name[64];            /* label in the log, the tables and the HDF5 group names */
+    char source[1024];        /* library name, or the .xyz path resolved against the input's directory */
+    double charge;            /* net charge, e */
+    int has_charge;           /* 0: the file's charge= (0 if none) */
+    int line;                 /* of the item in the input, for messages */
+} input_adsorbate;
+
+typedef enum { PLACEMENT_SITE, PLACEMENT_COMPLEX } placement_kind;
+/* adsorption.placements[i]: a site + orientation + height, or a complex file whose first
+ * atoms are the slab's and the rest the adsorbate's. */
+typedef struct {
+    placement_kind kind;
+    char site[32];            /* site label ("top-1") or 1-based number, as `build sites` prints */
+    int orient;               /* 0 flat, 1 upright, 2 euler (build/place.h's place_orientation) */
+    double euler[3];          /* radians (input: degrees, ASE's euler_rotate) */
+    double height;            /* bohr: lowest adsorbate atom above the site */
+    char complex_file[1024];       /* resolved path (PLACEMENT_COMPLEX) */
+    char adsorbate[64];       /* "" = every adsorbate (site) / the only one (complex) */
+    int line;
+} input_placement;
+
+#define INPUT_MAX_AUTO 16
+/* placements: auto, or {sites, orientations, heights, max, layer_tol}. */
+typedef struct {
+    int nsites;               /* 0 = every symmetry-distinct site */
+    char sites[INPUT_MAX_AUTO][32];   /* labels ("top-1"), kinds ("top", "bridge", "hollow") or numbers */
+    int norient;
+    int orient[INPUT_MAX_AUTO];
+    double euler[INPUT_MAX_AUTO][3];  /* radians */
+    int nheights;
+    double heights[INPUT_MAX_AUTO];   /* bohr */
+    int max;                  /* at most this many placements per adsorbate */
+    double layer_tol;         /* bohr: the site finder's top-layer tolerance */
+} input_auto_placements;
+
 typedef struct {
     char path[1024];          /* the input file as given on the command line */
     char *text;               /* the whole file, verbatim (for provenance); owned */
@@ -73,6 +110,27 @@ typedef struct {
         int use_vacuum;       /* 0: `vacuum: off`, every point goes to an atom */
         double vacuum;        /* threshold, electrons/bohr^3 (input e/Angstrom^3, default 1e-4) */
     } bader_opt;
+
+    struct {                  /* task: adsorption / scan (docs/input.md, workflow/adsorption.h) */
+        int nads;
+        input_adsorbate *ads; /* owned */
+        int auto_place;       /* 1: placements from the site finder */
+        input_auto_placements autop;
+        int nplace;
+        input_placement *place;   /* owned */
+        int relax;            /* 1 (default): relax slab, molecules and complexes; 0: single points */
+        int deformation;      /* 1 (default, with relax): frozen single points for the deformation energies */
+        double min_vacuum;    /* bohr: least vacuum above an adsorbate (default 5 A) */
+        int reuse_density;    /* 1 (default): a complex starts from its converged slab and molecule */
+        int density_difference;   /* 1: Δρ cube of each complex (needs the frozen parts) */
+        struct {              /* screening funnel: a cheaper first stage over every placement */
+            int on;
+            double cutoff_ha;
+            double fmax_au;
+            int max_steps;
+            int keep;         /* best placements per adsorbate that go on to the full protocol */
+        } screening;
+    } adsorption;
 
     struct {
         int kpoints, bands;   /* 0 = automatic */

@@ -1,5 +1,5 @@
 # src/io: the YAML input reader (input.h) and its unit test
-libpawsorb_a_SOURCES += src/io/input.c src/io/input.h src/io/input_internal.h src/io/input_structure.c \
+libpawsorb_a_SOURCES += src/io/input.c src/io/input.h src/io/input_internal.h src/io/input_structure.c src/io/input_adsorption.c \
 	src/io/input_value.c src/io/input_yaml.c src/io/input_yaml.h
 check_PROGRAMS += tests/unit/test_input
 tests_unit_test_input_SOURCES = tests/unit/test_input.c

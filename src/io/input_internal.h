@@ -52,4 +52,8 @@ int in_list(const ictx *c, const ynode *n, const char *path, size_t len, const c
 int input_read_structure(const ictx *c, const ynode *sec, const char *input_dir, input *in);
 /* dft.kpoints, after the structure is known (input_structure.c). */
 int input_read_kpoints(const ictx *c, const ynode *n, input *in);
+/* adsorption section (input_adsorption.c): after dft and relax, whose values it defaults
+ * from; refused unless task is adsorption or scan, required when it is. */
+int input_read_adsorption(const ictx *c, const ynode *sec, const char *input_dir, input *in);
+void input_adsorption_defaults(input *in);
 #endif

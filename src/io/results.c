@@ -32,10 +32,20 @@ struct results {
     char tmp[4200];        /* path.tmp.<pid>, where everything is written until close */
     double t_open;         /* MPI_Wtime at open, rank 0's clock */
     double wall_time;      /* -1: measure at close; -2: keep the file's (update) */
+    char group[512];       /* "" or "/adsorption/slab": prefixed to every dataset path */
 };
 
 const char *results_tmp_path(const results *r) { return r->tmp; }
 const char *results_path(const results *r) { return r->path; }
+
+int results_set_group(results *r, const char *group, err *e)
+{
+    if (group && group[0] && (group[0] != '/' || strlen(group) >= sizeof r->group || group[strlen(group) - 1] == '/'))
+        return err_set(e, EXIT_INTERNAL, "%s: group '%s' must be absolute, short, without a trailing /", r->path,
+                       group);
+    snprintf(r->group, sizeof r->group, "%s", group ? group : "");
+    return 0;
+}
 
 /* ---- Agreement between ranks ---------------------------------------------------- */
 
@@ -103,6 +113,28 @@ static int link_exists(hid_t file, const char *path)
     }
 }
 
+/* The path inside the file: the current group (results_set_group) + path; "/" alone is
+ * the group itself. */
+static const char *in_group(const results *r, const char *path, char *buf, size_t cap)
+{
+    if (!r->group[0]) return path;
+    snprintf(buf, cap, "%s%s", r->group, strcmp(path, "/") == 0 ? "" : path);
+    return buf;
+}
+
+/* Creates the group `path` and its parents when missing. */
+static int ensure_group(hid_t file, const char *path)
+{
+    if (link_exists(file, path)) return 0;
+    hid_t lcpl = H5Pcreate(H5P_LINK_CREATE);
+    H5Pset_create_intermediate_group(lcpl, 1);
+    hid_t g = H5Gcreate2(file, path, lcpl, H5P_DEFAULT, H5P_DEFAULT);
+    H5Pclose(lcpl);
+    if (g < 0) return -1;
+    H5Gclose(g);
+    return 0;
+}
+
 /* A string attribute on the object `obj` (replaced if present). Collective; value must
  * be the same on all ranks. */
 static int attr_string(hid_t obj, const char *name, const char *value)
@@ -142,10 +174,12 @@ static int attr_strings(hid_t obj, const char *name, int n, const char *const *v
 
 /* Creates (replacing) the dataset `path` with intermediate groups, writes rank 0's data
  * and the units attribute. maxdims/chunk may be NULL (fixed size, contiguous). */
-static hid_t create_dataset(results *r, const char *path, hid_t ftype, int ndim, const hsize_t *dims,
+static hid_t create_dataset(results *r, const char *rel, hid_t ftype, int ndim, const hsize_t *dims,
                             const hsize_t *maxdims, const hsize_t *chunk, const char *units, err *e)
 {
-    if (path[0] != '/' || strlen(path) >= 1024) {
+    char buf[1600];
+    const char *path = in_group(r, rel, buf, sizeof buf);
+    if (rel[0] != '/' || strlen(path) >= 1024) {
         err_set(e, EXIT_INTERNAL, "%s: dataset path '%s' must be absolute and short", r->path, path);
         return -1;
     }
@@ -301,10 +335,37 @@ int results_write_flags(results *r, const char *h5path, int ndim, const size_t *
     return agree(r, &local, e);
 }
 
-int results_set_attr(results *r, const char *h5path, const char *name, const char *value, err *e)
+int results_write_strings(results *r, const char *h5path, size_t n, const char *const *strings, err *e)
+{
+    /* fixed-length strings (NUL-padded to the longest): parallel HDF5 writes no
+     * variable-length data */
+    err local = {0};
+    long width = 1;
+    for (size_t i = 0; r->rank == 0 && i < n; i++)
+        if ((long)strlen(strings[i]) + 1 > width) width = (long)strlen(strings[i]) + 1;
+    MPI_Bcast(&width, 1, MPI_LONG, 0, r->comm);
+    char *buf = NULL;
+    if (r->rank == 0 && n > 0) {
+        buf = xcalloc(n * (size_t)width, 1);
+        for (size_t i = 0; i < n; i++) memcpy(buf + i * width, strings[i], strlen(strings[i]));
+    }
+    hid_t t = H5Tcopy(H5T_C_S1);
+    H5Tset_size(t, (size_t)width);
+    H5Tset_strpad(t, H5T_STR_NULLPAD);
+    H5Tset_cset(t, H5T_CSET_UTF8);
+    write_whole(r, h5path, t, t, 1, &n, buf, "1", &local);
+    H5Tclose(t);
+    free(buf);
+    return agree(r, &local, e);
+}
+
+int results_set_attr(results *r, const char *rel, const char *name, const char *value, err *e)
 {
     err local = {0};
+    char buf[1600];
+    const char *h5path = in_group(r, rel, buf, sizeof buf);
     char *v = bcast_string(r->comm, r->rank, value);
+    if (r->group[0] && strcmp(rel, "/") == 0) ensure_group(r->file, h5path);
     hid_t o = link_exists(r->file, h5path) || strcmp(h5path, "/") == 0
                   ? H5Oopen(r->file, h5path, H5P_DEFAULT) : -1;
     if (o < 0) err_set(&local, EXIT_INTERNAL, "%s: no object %s for attribute %s", r->path, h5path, name);
@@ -463,7 +524,12 @@ int results_set_status(results *r, const char *status, err *e)
 
 int results_set_input(results *r, const char *yaml_text, err *e)
 {
-    return results_set_attr(r, "/", "input", yaml_text, e);
+    char group[sizeof r->group];
+    memcpy(group, r->group, sizeof group);
+    r->group[0] = '\0';   /* the input is the whole file's provenance: always the root */
+    int st = results_set_attr(r, "/", "input", yaml_text, e);
+    memcpy(r->group, group, sizeof group);
+    return st;
 }
 
 int results_set_wall_time(results *r, double seconds, err *e)
@@ -575,8 +641,10 @@ int results_write_scf(results *r, const results_scf *scf, err *e)
 
 /* The dataset `path` as a growing stack of rows of shape row_dims (created empty, with
  * an unlimited first axis, on first use). Returns it open, or -1. */
-static hid_t open_stack(results *r, const char *path, int ndim, const hsize_t *dims, const char *units, err *e)
+static hid_t open_stack(results *r, const char *rel, int ndim, const hsize_t *dims, const char *units, err *e)
 {
+    char buf[1600];
+    const char *path = in_group(r, rel, buf, sizeof buf);
     if (!link_exists(r->file, path)) {
         hsize_t maxd[8], chunk[8];
         for (int i = 0; i < ndim; i++) maxd[i] = chunk[i] = dims[i];
@@ -584,7 +652,7 @@ static hid_t open_stack(results *r, const char *path, int ndim, const hsize_t *d
         hsize_t empty[8];
         memcpy(empty, dims, (size_t)ndim * sizeof *dims);
         empty[0] = 0;
-        return create_dataset(r, path, H5T_IEEE_F64LE, ndim, empty, maxd, chunk, units, e);
+        return create_dataset(r, rel, H5T_IEEE_F64LE, ndim, empty, maxd, chunk, units, e);
     }
     hid_t d = H5Dopen2(r->file, path, H5P_DEFAULT), sp = d >= 0 ? H5Dget_space(d) : -1;
     hsize_t have[8] = {0}, maxd[8] = {0};

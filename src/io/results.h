@@ -62,6 +62,13 @@ void results_abort(results *r);
 const char *results_tmp_path(const results *r);
 const char *results_path(const results *r);
 
+/* Not collective (call it on every rank alike). Every dataset and attribute path that
+ * follows ("/energy/total", "/" for attributes) is written inside `group` instead of
+ * the root ("/adsorption/slab/energy/total"); "" or NULL goes back to the root. The
+ * provenance attributes below (status, input, setups, wall_time) always go to the
+ * root, except results_set_status, which follows the group (a part's own status). */
+int results_set_group(results *r, const char *group, err *e);
+
 /* ---- Root attributes (provenance) ----------------------------------------------- */
 
 /* Collective. status: "ok", or why not ("scf not converged after 100 iterations"). */
@@ -189,6 +196,9 @@ int results_write_ints(results *r, const char *h5path, int ndim, const size_t *d
 int results_write_flags(results *r, const char *h5path, int ndim, const size_t *dims,
                         const unsigned char *data, err *e);
 
+/* Collective. A 1-d array of n strings (fixed length, NUL-padded, UTF-8; h5py reads bytes),
+ * units "1": the text columns of a table. Rank 0's strings are written. */
+int results_write_strings(results *r, const char *h5path, size_t n, const char *const *strings, err *e);
 /* Collective. A string attribute on an existing group or dataset ("/" for the root). */
 int results_set_attr(results *r, const char *h5path, const char *name, const char *value, err *e);
 

@@ -131,12 +131,9 @@ static int push_history(relax_dft *r, err *e)
 {
     calculation *c = r->c;
     density *d = &c->dens;
-    long nc = c->grids.nc;
     int h = r->head = (r->head + RELAX_NHIST - 1) % RELAX_NHIST;
     if (r->nhist < RELAX_NHIST) r->nhist++;
-    for (int s = 0; s < c->nspins; s++)
-        for (long i = 0; i < nc; i++) r->dn[h][(size_t)s * nc + i] = d->nt_sG[(size_t)s * nc + i] - d->nct_G[i];
-    if (initial_add_atomic_density(c, (const double(*)[3])c->ss.spos, -1.0, r->dn[h], e)) return -1;
+    if (initial_deformation_density(c, r->dn[h], e)) return -1;
     memcpy(r->D[h], d->D_asp, (size_t)c->nspins * c->ss.np * sizeof *d->D_asp);
     memcpy(r->R[h], r->s->pos, (size_t)r->s->natoms * sizeof *r->R[h]);
     return 0;
@@ -223,7 +220,7 @@ int relax_dft_energy(void *ctx, int natoms, const double (*pos)[3], double *ener
     memcpy(r->s->pos, pos, (size_t)natoms * sizeof *pos);
     species_set_positions(&c->ss, r->s->cell, (const double(*)[3])r->s->pos);
     timer_start("Initialisation");
-    int rc = r->nsteps == 0 ? initial_guess(c, e) : restart_scf(r, e);
+    int rc = r->nsteps == 0 ? initial_guess_from(c, r->start_dn, r->start_D, r->start_D_from, e) : restart_scf(r, e);
     timer_stop("Initialisation");
     if (rc) return err_wrap(e, "ionic step %d", r->nsteps + 1);
     scf_history_free(&r->hist);

@@ -22,7 +22,8 @@
  *      BFGS to 0.01 eV/Å), mean SCF iterations of the later steps over the first's:
  *      250 eV 0.54 -> 0.46, 300 eV 0.36 -> 0.44 (13 steps instead of 8), 400 eV 0.45 -> 0.37;
  *   5. Hamiltonian update, then the SCF loop of scf.h.
- * The first ionic step is the ordinary atomic start (scf/initial.h).
+ * The first ionic step is the ordinary atomic start (scf/initial.h), or initial_guess_from
+ * with the start_* fields when the caller set them.
  *
  * The energy handed to the optimiser is the free energy E - TS plus E_D2, whose
  * gradient the forces are (forces.h); the total energy extrapolated to zero width (the
@@ -63,6 +64,9 @@ typedef struct {
     double *dn[RELAX_NHIST];  /* δñ = ñ_scf - ñ_c - ñ_at(R), nspins x nc; owned */
     double *D[RELAX_NHIST];   /* D_asp, nspins x np; owned */
     double (*R[RELAX_NHIST])[3]; /* cartesian positions, bohr; owned */
+    /* the first step's start (initial_guess_from's arguments; borrowed, NULL = atomic) */
+    const double *start_dn, *start_D;
+    const unsigned char *start_D_from;
 } relax_dft;
 
 /* extrapolate: 1 moves the wavefunctions with the atoms (step 2), 0 keeps them. */

@@ -421,7 +421,10 @@ int initial_add_atomic_density(calculation *c, const double (*spos)[3], double s
     return 0;
 }
 
-int initial_guess(calculation *c, err *e)
+/* The atomic start (steps 1-3 of initial.h) with δñ added and the flagged atoms' D_asp
+ * blocks replaced, then the first mix, the Hamiltonian, the wavefunctions (step 4) and
+ * the start's occupations. */
+int initial_guess_from(calculation *c, const double *dn_sG, const double *D_asp, const unsigned char *D_from, err *e)
 {
     double *f_asi = atomic_occupations(c, e);
     if (!f_asi) return -1;
@@ -429,13 +432,23 @@ int initial_guess(calculation *c, err *e)
     int rc = atomic_density(c, f_asi, e);
     free(f_asi);
     if (rc) return -1;
-    density_normalize(&c->dens, density_multipole_moments(&c->dens));
+    density *d = &c->dens;
+    const species_set *ss = &c->ss;
+    size_t nn = (size_t)c->nspins * c->grids.nc;
+    if (dn_sG)
+        for (size_t i = 0; i < nn; i++) d->nt_sG[i] += dn_sG[i];
+    for (int a = 0; D_from && a < ss->natoms; a++)
+        if (D_from[a]) {
+            size_t off = (size_t)c->nspins * ss->p_a[a], n = (size_t)c->nspins * (ss->p_a[a + 1] - ss->p_a[a]);
+            memcpy(d->D_asp + off, D_asp + off, n * sizeof *D_asp);
+        }
+    density_normalize(d, density_multipole_moments(d));
     /* GPAW's initialize_from_atomic_densities ends with Density.mix: the atomic density
      * is the mixer's first input, so the first density from the bands is mixed with it
      * (a linear step of beta) instead of being taken whole. */
     mixer_reset(&c->mix);
-    c->dens.error = mixer_mix(&c->mix, c->dens.nt_sG, c->dens.D_asp);
-    if (density_finish(&c->dens, e) || hamiltonian_update(&c->ham, &c->dens, e)) return -1;
+    d->error = mixer_mix(&c->mix, d->nt_sG, d->D_asp);
+    if (density_finish(d, e) || hamiltonian_update(&c->ham, d, e)) return -1;
     if (initial_wavefunctions(c, e)) return -1;
     /* Occupations of the start for the first eigensolver step; GPAW has none yet
      * (kpt.f_n None, fermi_levels None): its first Fermi search starts from the zero-width
@@ -443,4 +456,15 @@ int initial_guess(calculation *c, err *e)
     if (calc_occupations(c, e)) return -1;
     occ_reset(&c->occ);
     return 0;
+}
+
+int initial_guess(calculation *c, err *e) { return initial_guess_from(c, NULL, NULL, NULL, e); }
+
+int initial_deformation_density(calculation *c, double *dn_sG, err *e)
+{
+    const density *d = &c->dens;
+    long nc = c->grids.nc;
+    for (int s = 0; s < c->nspins; s++)
+        for (long i = 0; i < nc; i++) dn_sG[(size_t)s * nc + i] = d->nt_sG[(size_t)s * nc + i] - d->nct_G[i];
+    return initial_add_atomic_density(c, (const double(*)[3])c->ss.spos, -1.0, dn_sG, e);
 }

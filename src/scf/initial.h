@@ -24,6 +24,18 @@
  * spin-polarised atom (docs/interface.md), else 0. Errors (EXIT_BAD_INPUT): a moment
  * that the atom's valence electrons cannot carry. */
 int initial_guess(calculation *c, err *e);
+/* initial_guess from a better density than the atoms' (the adsorption workflow starts a
+ * complex from its converged slab and molecule, workflow/adsorption.h): the atomic start
+ * plus dn_sG (nspins x coarse grid, a deformation density as initial_deformation_density
+ * makes; NULL for none), and for every atom with D_from[a] set its D_asp block taken from
+ * D_asp (nspins x ss.np in this calculation's layout) instead of the atomic one; then
+ * normalised to the electron count and on as initial_guess. */
+int initial_guess_from(calculation *c, const double *dn_sG, const double *D_asp, const unsigned char *D_from,
+                       err *e);
+/* δñ_s = ñ_s - ñ_c/ns - Σ_a ñ_at^a(r - R_a) at the current positions: the density less
+ * the atomic start's, the part that carries the bonding (nspins x coarse grid). Used by the
+ * relaxation's extrapolation (relax/dft.h) and by initial_guess_from's callers. */
+int initial_deformation_density(calculation *c, double *dn_sG, err *e);
 
 /* nt_sG += sign * sum_a sum_i f_si^a |phit_i^a(r - R_a)|^2 on the coarse grid at the
  * scaled positions spos (natoms): the spherical atomic densities of step 3 without ñ_c,

@@ -1,6 +1,9 @@
-# src/workflow: the adsorption workflow's reporting end (ranked table, CSV, SVG chart)
+# src/workflow: the drivers above relax/ and below cmd/: one structure's part, the
+# adsorption workflow (placements, stages, binding energies) and its reports (ranked
+# table, CSV, SVG chart)
 libpawsorb_a_SOURCES += src/workflow/table.c src/workflow/table.h src/workflow/table_internal.h \
-	src/workflow/table_csv.c src/workflow/table_svg.c
+	src/workflow/table_csv.c src/workflow/table_svg.c src/workflow/part.h src/workflow/part.c \
+	src/workflow/placements.h src/workflow/placements.c src/workflow/adsorption.h src/workflow/adsorption.c
 check_PROGRAMS += tests/unit/test_table
 tests_unit_test_table_SOURCES = tests/unit/test_table.c
 tests_unit_test_table_LDADD = $(TEST_LDADD)

@@ -1,0 +1,555 @@
+/* adsorption_run (workflow/adsorption.h): the stages, the parts of each placement, the
+ * binding energies and the reports. eV and Angstrom only in the log and the files. */
+#include "workflow/adsorption.h"
+
+#include "core/log.h"
+#include "core/mem.h"
+#include "core/timer.h"
+#include "core/units.h"
+#include "io/results.h"
+#include "setup/paw_setup.h"
+#include "core/elements.h"
+#include "workflow/part.h"
+#include "workflow/placements.h"
+#include "workflow/table.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One pass over placements with one protocol: the screening stage (cheaper cutoff, looser
+ * fmax) or the full one. */
+typedef struct {
+    int stage;                /* 1 screening, 2 full protocol */
+    const char *prefix;       /* results group: "/adsorption" or "/adsorption/screening" */
+    const char *tag;          /* file-name part: "" or "screening_" */
+    double cutoff_ha;
+    double fmax_au;
+    int max_steps;
+} stage_params;
+
+typedef struct {
+    const comm_ctx *comm;
+    const input *in;
+    const char *output;       /* the results file */
+    char stem[1024];          /* output without .h5: STEM_<part>.xyz, STEM_adsorption.csv */
+    ads_setup setup;
+    int failures;             /* parts that did not finish */
+    int nrows;
+    ads_row *rows;            /* one per placement and stage */
+} workflow;
+
+/* ---- parts, each published into the results file as soon as it is done ---- */
+
+/* Runs one part into the results file, reopened for it and closed (published) after it,
+ * so every finished part is in the file whatever happens later. A part that fails hard
+ * (-1) is marked in its group before the file is closed. */
+static int run_part(workflow *w, const structure *s, const part_spec *spec, part_result *res, err *e)
+{
+    results *r = results_open_update(w->comm->world, w->output, e);
+    if (!r) return -1;
+    int rc = part_run(w->comm, w->in, s, spec, r, res, e);
+    err keep = *e, ignore = {0};
+    if (rc) {
+        char why[2100];
+        snprintf(why, sizeof why, "failed: %s", keep.msg);
+        if (!results_set_group(r, spec->group, &ignore)) results_set_status(r, why, &ignore);
+        results_set_group(r, "", &ignore);
+    }
+    int crc = results_close(r, e);
+    if (rc) return *e = keep, -1;
+    if (crc) return -1;
+    if (!res->finished) w->failures++;
+    log_printf("adsorption: %-44s E = %16.6f eV (D2 %10.6f)  %3d step%s  %4d SCF iterations  %7.1f s%s%s\n",
+               spec->label, res->energy * HARTREE_EV, res->dispersion * HARTREE_EV, res->steps,
+               res->steps == 1 ? " " : "s", res->scf_iterations, res->wall, res->finished ? "" : "  NOT FINISHED: ",
+               res->finished ? "" : res->why);
+    return 0;
+}
+
+static void part_paths(const workflow *w, const stage_params *sp, const char *name, char *traj, size_t cap)
+{
+    snprintf(traj, cap, "%s_%s%s.xyz", w->stem, sp->tag, name);
+}
+
+/* ---- one placement: the complex, then its parts frozen at the complex's geometry ---- */
+
+typedef struct {
+    part_result slab, mol;    /* the references: slab (and molecule with relax) of this stage */
+    int have_mol;
+} references;
+
+static void row_init(ads_row *row, const workflow *w, const ads_placement *p, int stage)
+{
+    memset(row, 0, sizeof *row);
+    snprintf(row->adsorbate, sizeof row->adsorbate, "%s", w->setup.ads[p->ads].name);
+    snprintf(row->placement, sizeof row->placement, "%s", p->label);
+    snprintf(row->site, sizeof row->site, "%s", p->site);
+    snprintf(row->orientation, sizeof row->orientation, "%s", p->orientation);
+    row->height_ang = p->height * BOHR_ANG;
+    row->stage = stage;
+    row->e_bind_ev = row->e_dft_ev = row->e_d2_ev = NAN;
+    row->e_def_mol_ev = row->e_def_slab_ev = row->charge_transfer_e = NAN;
+}
+
+/* The numbers of one placement into its group of the results file. */
+static int write_placement(workflow *w, const char *group, const ads_placement *p, const ads_row *row,
+                           const part_result *cx, const references *ref, const part_result *molf, err *e)
+{
+    results *r = results_open_update(w->comm->world, w->output, e);
+    if (!r) return -1;
+    const double ev = 1.0 / HARTREE_EV;   /* rows hold eV; the writer converts from hartree */
+    double E_mol = ref->have_mol ? ref->mol.energy : molf->energy;
+    struct { const char *name; double v; results_quantity q; } d[] = {
+        {"/energy", row->e_bind_ev * ev, RESULTS_ENERGY},
+        {"/binding_strength", -row->e_bind_ev * ev, RESULTS_ENERGY},
+        {"/energy_dft", row->e_dft_ev * ev, RESULTS_ENERGY},
+        {"/energy_d2", row->e_d2_ev * ev, RESULTS_ENERGY},
+        {"/deformation_molecule", row->e_def_mol_ev * ev, RESULTS_ENERGY},
+        {"/deformation_slab", row->e_def_slab_ev * ev, RESULTS_ENERGY},
+        {"/energy_complex", cx->energy, RESULTS_ENERGY},
+        {"/energy_slab", ref->slab.energy, RESULTS_ENERGY},
+        {"/energy_molecule", E_mol, RESULTS_ENERGY},
+        {"/charge_transfer", row->charge_transfer_e, RESULTS_CHARGE},
+        {"/height", p->height, RESULTS_LENGTH}};
+    char h[32];
+    snprintf(h, sizeof h, "%g", p->height * BOHR_ANG);
+    int rc = results_set_group(r, group, e);
+    for (size_t i = 0; !rc && i < sizeof d / sizeof *d; i++)
+        rc = results_write_array(r, d[i].name, 0, NULL, &d[i].v, d[i].q, e);
+    if (!rc) rc = results_set_attr(r, "/", "site", p->site, e) || results_set_attr(r, "/", "orientation", p->orientation, e) ||
+                  results_set_attr(r, "/", "status", row->status ? row->why : "ok", e);
+    if (rc) {
+        results_abort(r);
+        return -1;
+    }
+    results_set_group(r, "", e);
+    return results_close(r, e);
+}
+
+/* E_b and its parts (eV) from the complex, the references and the frozen parts. */
+static void fill_row(ads_row *row, const workflow *w, const part_result *cx, double charge, const references *ref,
+                     const part_result *molf, const part_result *slabf)
+{
+    const part_result *mol = ref->have_mol ? &ref->mol : molf;
+    row->converged = cx->relax_converged || w->in->adsorption.relax == 0;
+    if (!cx->scf_converged || !ref->slab.scf_converged || !mol || !mol->scf_converged) {
+        row->status = 1;
+        snprintf(row->why, sizeof row->why, "%.150s", !cx->scf_converged ? cx->why : "a reference did not converge");
+        return;
+    }
+    if (!cx->finished) {
+        row->status = 1;
+        snprintf(row->why, sizeof row->why, "%.150s", cx->why);
+    }
+    row->e_bind_ev = (cx->energy - ref->slab.energy - mol->energy) * HARTREE_EV;
+    row->e_d2_ev = (cx->dispersion - ref->slab.dispersion - mol->dispersion) * HARTREE_EV;
+    row->e_dft_ev = row->e_bind_ev - row->e_d2_ev;
+    if (!w->in->adsorption.relax) {
+        row->e_def_mol_ev = row->e_def_slab_ev = 0.0;   /* the parts are at their complex geometry */
+    } else {
+        if (molf && molf->scf_converged) row->e_def_mol_ev = (molf->energy - ref->mol.energy) * HARTREE_EV;
+        if (slabf && slabf->scf_converged) row->e_def_slab_ev = (slabf->energy - ref->slab.energy) * HARTREE_EV;
+    }
+    if (cx->bader_done) {
+        double q = 0;
+        for (int a = w->setup.nslab; a < cx->final.natoms; a++) q += cx->bader_charge[a];
+        row->charge_transfer_e = q;
+        double z = -charge;   /* all electrons of the complex */
+        for (int a = 0; a < cx->final.natoms; a++) z += cx->final.numbers[a];
+        log_printf("adsorption: Bader: %s net charge %+.4f e; populations + vacuum %.4f electrons (%.4f in "
+                   "vacuum) of %g\n", row->adsorbate, q, cx->bader_electrons, cx->bader_vacuum, z);
+    }
+}
+
+/* ---- the complex's start from its converged parts ---- */
+
+/* Do atoms [0, n) of `part` sit exactly where atoms [off, off + n) of cx do? */
+static int same_positions(const structure *part, const structure *cx, int off)
+{
+    if (!part->natoms || off + part->natoms > cx->natoms) return 0;
+    for (int a = 0; a < part->natoms; a++)
+        for (int k = 0; k < 3; k++)
+            if (fabs(part->pos[a][k] - cx->pos[off + a][k]) > 1e-8) return 0;
+    return 1;
+}
+
+typedef struct {
+    part_start st;
+    double *dn, *D;
+    unsigned char *from;
+    char what[64];            /* "slab + molecule", "slab + atoms", "atoms" */
+} complex_start;
+
+/* The complex's start: the atomic start plus the deformation densities of the slab and of
+ * the molecule that sit exactly where they are in the complex, with their D_asp (the
+ * complex's atoms are the slab's, then the molecule's, so its D_asp blocks are theirs in
+ * that order); the others start from their atoms. */
+static void make_start(const workflow *w, const structure *cx, const part_result *slab, const part_result *mol,
+                       complex_start *cs)
+{
+    memset(cs, 0, sizeof *cs);
+    int ns = w->setup.nslab;
+    int use_s = slab && slab->dn_sG && same_positions(&slab->final, cx, 0);
+    int use_m = mol && mol->dn_sG && same_positions(&mol->final, cx, ns) && (!use_s || mol->nc == slab->nc);
+    snprintf(cs->what, sizeof cs->what, "%s", use_s && use_m ? "slab + molecule" : use_s ? "slab + atoms"
+                                              : use_m ? "atoms + molecule" : "atoms");
+    if (!use_s && !use_m) return;
+    const part_result *any = use_s ? slab : mol;
+    size_t nn = (size_t)any->nspins * any->nc, nDs = slab ? slab->nD : 0;
+    cs->dn = xcalloc(nn + 1, sizeof *cs->dn);
+    cs->D = xcalloc(nDs + (mol ? mol->nD : 0) + 1, sizeof *cs->D);
+    cs->from = xcalloc(cx->natoms + 1, 1);
+    if (use_s) {
+        for (size_t i = 0; i < nn; i++) cs->dn[i] += slab->dn_sG[i];
+        memcpy(cs->D, slab->D_asp, nDs * sizeof *cs->D);
+        memset(cs->from, 1, ns);
+    }
+    if (use_m) {   /* the molecule's blocks follow the slab's nDs values, whether used or not */
+        for (size_t i = 0; i < nn; i++) cs->dn[i] += mol->dn_sG[i];
+        memcpy(cs->D + nDs, mol->D_asp, mol->nD * sizeof *cs->D);
+        memset(cs->from + ns, 1, cx->natoms - ns);
+    }
+    cs->st = (part_start){cs->dn, cs->D, cs->from};
+}
+
+static void complex_start_free(complex_start *cs) { free(cs->dn), free(cs->D), free(cs->from); }
+
+/* Placement p: (without relax) the molecule alone at its place, then the complex from
+ * `start` (from its converged parts where they fit), then (with relax and deformation)
+ * the molecule and the slab frozen at the complex's final geometry; the row. The
+ * complex's final geometry is left in *final for a following stage. */
+static int run_placement(workflow *w, const stage_params *sp, int ip, const structure *start, const references *ref,
+                         structure *final, err *e)
+{
+    const input *in = w->in;
+    const ads_placement *p = &w->setup.place[ip];
+    const ads_molecule *m = &w->setup.ads[p->ads];
+    int relax = in->adsorption.relax, last = sp->stage == 2, reuse = in->adsorption.reuse_density;
+    const char *scr = sp->stage == 1 ? " (screening)" : "";
+    char group[600], sub[700], traj[1400], label[200], cube[1400], name[200];
+    snprintf(group, sizeof group, "%s/%s/placements/%s", sp->prefix, m->name, p->label);
+    snprintf(name, sizeof name, "%s_%s", m->name, p->label);
+    part_result cx = {0}, molf = {0}, slabf = {0};
+    structure part;
+    int rc = 0;
+    /* single points: the molecule at its place in the complex is the reference, and
+     * the complex's start */
+    if (!relax) {
+        ads_molecule_in_cell(start, w->setup.nslab, &part);
+        snprintf(sub, sizeof sub, "%s/molecule_frozen", group);
+        snprintf(label, sizeof label, "%s alone at its geometry on %s%s", m->name, p->label, scr);
+        part_spec ms = {label, sub, 0, sp->cutoff_ha, 0, 0, m->charge, 0, NULL, NULL, 0, NULL, reuse};
+        rc = run_part(w, &part, &ms, &molf, e);
+        structure_free(&part);
+    }
+    complex_start cs = {0};
+    if (!rc) {
+        if (reuse) make_start(w, start, &ref->slab, relax ? &ref->mol : &molf, &cs);
+        snprintf(sub, sizeof sub, "%s/complex", group);
+        snprintf(label, sizeof label, "%s on the slab, %s%s", m->name, p->label, scr);
+        part_paths(w, sp, name, traj, sizeof traj);
+        snprintf(cube, sizeof cube, "%s_%s%s.h5", w->stem, sp->tag, name);
+        part_spec spec = {label, sub, relax, sp->cutoff_ha, sp->fmax_au, sp->max_steps, in->dft.charge + m->charge,
+                          last, cube, relax ? traj : NULL, last, cs.dn ? &cs.st : NULL, 0};
+        rc = run_part(w, start, &spec, &cx, e);
+        if (!rc)
+            log_printf("adsorption: %s started from %s: %d SCF iterations in its first step\n", name,
+                       reuse ? cs.what : "atoms (reuse_density: false)", cx.first_scf_iterations);
+    }
+    complex_start_free(&cs);
+    int deform = relax && in->adsorption.deformation;
+    if (!rc && cx.scf_converged && deform) {
+        ads_molecule_in_cell(&cx.final, w->setup.nslab, &part);
+        snprintf(sub, sizeof sub, "%s/molecule_frozen", group);
+        snprintf(label, sizeof label, "%s alone at its geometry on %s%s", m->name, p->label, scr);
+        part_spec ms = {label, sub, 0, sp->cutoff_ha, 0, 0, m->charge, 0, NULL, NULL, 0, NULL, 0};
+        rc = run_part(w, &part, &ms, &molf, e);
+        structure_free(&part);
+    }
+    if (!rc && cx.scf_converged && deform) {
+        ads_slab_of(&cx.final, w->setup.nslab, &part);
+        snprintf(sub, sizeof sub, "%s/slab_frozen", group);
+        snprintf(label, sizeof label, "slab at its geometry under %s %s%s", m->name, p->label, scr);
+        part_spec ss = {label, sub, 0, sp->cutoff_ha, 0, 0, in->dft.charge, 0, NULL, NULL, 0, NULL, 0};
+        rc = run_part(w, &part, &ss, &slabf, e);
+        structure_free(&part);
+    }
+    ads_row *row = &w->rows[w->nrows++];
+    row_init(row, w, p, sp->stage);
+    if (rc) {
+        row->status = 1;
+        snprintf(row->why, sizeof row->why, "%.150s", e->msg);
+    } else {
+        int have_molf = !relax || deform;
+        fill_row(row, w, &cx, in->dft.charge + m->charge, ref, have_molf ? &molf : NULL, deform ? &slabf : NULL);
+        rc = write_placement(w, group, p, row, &cx, ref, &molf, e);
+    }
+    if (!rc && cx.final.natoms) structure_copy(final, &cx.final);
+    part_result_free(&cx), part_result_free(&molf), part_result_free(&slabf);
+    return rc;
+}
+
+/* ---- stages ---- */
+
+/* The references of a stage: the slab (relaxed or as given) and, with relax, each
+ * adsorbate relaxed alone in the cell, from its place in its first selected complex. */
+static int run_stage(workflow *w, const stage_params *sp, const unsigned char *selected, structure *geom, int fresh,
+                     err *e)
+{
+    const input *in = w->in;
+    int relax = in->adsorption.relax;
+    references ref = {0};
+    char traj[1400], label[200], group[600];
+    part_paths(w, sp, "slab", traj, sizeof traj);
+    snprintf(group, sizeof group, "%s/slab", sp->prefix);
+    snprintf(label, sizeof label, "slab%s", sp->stage == 1 ? " (screening)" : "");
+    part_spec spec = {label, group, relax, sp->cutoff_ha, sp->fmax_au, sp->max_steps, in->dft.charge, 0, NULL,
+                      relax ? traj : NULL, 0, NULL, in->adsorption.reuse_density};
+    int rc = run_part(w, &in->atoms, &spec, &ref.slab, e);
+    /* placements made over the slab as given now sit on the relaxed slab (complex files
+     * keep their own slab geometry) */
+    for (int i = 0; !rc && relax && fresh && i < w->setup.nplace; i++)
+        if (selected[i] && !isnan(w->setup.place[i].height))
+            memcpy(geom[i].pos, ref.slab.final.pos, w->setup.nslab * sizeof *geom[i].pos);
+    for (int ads = 0; !rc && ads < w->setup.nads; ads++) {
+        int first = -1;
+        for (int i = 0; i < w->setup.nplace && first < 0; i++)
+            if (selected[i] && w->setup.place[i].ads == ads) first = i;
+        if (first < 0) continue;
+        const ads_molecule *m = &w->setup.ads[ads];
+        ref.have_mol = relax;
+        if (relax) {
+            structure mol;
+            ads_molecule_in_cell(&geom[first], w->setup.nslab, &mol);
+            char name[100];
+            snprintf(name, sizeof name, "%s_molecule", m->name);
+            part_paths(w, sp, name, traj, sizeof traj);
+            snprintf(group, sizeof group, "%s/%s/molecule", sp->prefix, m->name);
+            snprintf(label, sizeof label, "%s alone in the cell%s", m->name, sp->stage == 1 ? " (screening)" : "");
+            part_spec ms = {label, group, 1, sp->cutoff_ha, sp->fmax_au, sp->max_steps, m->charge, 0, NULL, traj, 0,
+                            NULL, in->adsorption.reuse_density};
+            rc = run_part(w, &mol, &ms, &ref.mol, e);
+            structure_free(&mol);
+        }
+        for (int i = 0; !rc && i < w->setup.nplace; i++) {
+            if (!selected[i] || w->setup.place[i].ads != ads) continue;
+            structure final = {0};
+            rc = run_placement(w, sp, i, &geom[i], &ref, &final, e);
+            if (final.natoms) structure_free(&geom[i]), geom[i] = final;
+        }
+        if (ref.have_mol) part_result_free(&ref.mol);
+        memset(&ref.mol, 0, sizeof ref.mol);
+    }
+    part_result_free(&ref.slab);
+    return rc;
+}
+
+/* After the screening stage: the best `keep` placements of each adsorbate go on. */
+static void select_best(const workflow *w, int row0, int keep, unsigned char *selected)
+{
+    memset(selected, 0, w->setup.nplace);
+    for (int ads = 0; ads < w->setup.nads; ads++)
+        for (int k = 0; k < keep; k++) {
+            int best = -1;
+            double eb = INFINITY;
+            for (int i = 0; i < w->setup.nplace; i++) {
+                const ads_row *r = &w->rows[row0 + i];
+                if (w->setup.place[i].ads != ads || selected[i] || !ads_row_ranked(r)) continue;
+                if (r->e_bind_ev < eb) eb = r->e_bind_ev, best = i;
+            }
+            if (best >= 0) selected[best] = 1;
+        }
+}
+
+/* ---- the reports ---- */
+
+static int write_summary(workflow *w, err *e)
+{
+    results *r = results_open_update(w->comm->world, w->output, e);
+    if (!r) return -1;
+    int n = w->nrows, rc = 0;
+    ads_row *sorted = xcalloc(n + 1, sizeof *sorted);
+    memcpy(sorted, w->rows, n * sizeof *sorted);
+    ads_rows_sort(sorted, n);
+    const char **ads = xcalloc(n + 1, sizeof *ads), **pl = xcalloc(n + 1, sizeof *pl), **st = xcalloc(n + 1, sizeof *st);
+    double *col = xcalloc(n + 1, sizeof *col);
+    for (int i = 0; i < n; i++)
+        ads[i] = sorted[i].adsorbate, pl[i] = sorted[i].placement, st[i] = sorted[i].status ? sorted[i].why : "ok";
+    size_t dn = n;
+    rc = results_write_strings(r, "/adsorption/summary/adsorbate", dn, ads, e) ||
+         results_write_strings(r, "/adsorption/summary/placement", dn, pl, e) ||
+         results_write_strings(r, "/adsorption/summary/status", dn, st, e);
+#define COLUMN(field, name, scale, q)                                                                      \
+    if (!rc) {                                                                                             \
+        for (int i = 0; i < n; i++) col[i] = sorted[i].field * (scale);                                    \
+        rc = results_write_array(r, "/adsorption/summary/" name, 1, &dn, col, q, e);                       \
+    }
+    COLUMN(e_bind_ev, "energy", 1 / HARTREE_EV, RESULTS_ENERGY)
+    COLUMN(e_dft_ev, "energy_dft", 1 / HARTREE_EV, RESULTS_ENERGY)
+    COLUMN(e_d2_ev, "energy_d2", 1 / HARTREE_EV, RESULTS_ENERGY)
+    COLUMN(e_def_mol_ev, "deformation_molecule", 1 / HARTREE_EV, RESULTS_ENERGY)
+    COLUMN(e_def_slab_ev, "deformation_slab", 1 / HARTREE_EV, RESULTS_ENERGY)
+    COLUMN(charge_transfer_e, "charge_transfer", 1, RESULTS_CHARGE)
+    COLUMN(height_ang, "height", 1 / BOHR_ANG, RESULTS_LENGTH)
+    COLUMN(stage, "stage", 1, RESULTS_DIMENSIONLESS)
+    COLUMN(converged, "converged", 1, RESULTS_DIMENSIONLESS)
+#undef COLUMN
+    /* each adsorbate's best placement at /adsorption/<name> (the contract's keys) */
+    for (int a = 0; !rc && a < w->setup.nads; a++) {
+        const char *name = w->setup.ads[a].name;
+        int b = ads_rows_best(sorted, n, name);
+        if (b < 0) continue;
+        char g[200];
+        snprintf(g, sizeof g, "/adsorption/%s", name);
+        double v[] = {sorted[b].e_bind_ev / HARTREE_EV, -sorted[b].e_bind_ev / HARTREE_EV};
+        rc = results_set_group(r, g, e) || results_write_array(r, "/energy", 0, NULL, &v[0], RESULTS_ENERGY, e) ||
+             results_write_array(r, "/binding_strength", 0, NULL, &v[1], RESULTS_ENERGY, e) ||
+             results_write_array(r, "/charge_transfer", 0, NULL, &sorted[b].charge_transfer_e, RESULTS_CHARGE, e) ||
+             results_set_attr(r, "/", "best_placement", sorted[b].placement, e);
+        results_set_group(r, "", e);
+    }
+    char status[256];
+    if (w->failures) snprintf(status, sizeof status, "%d part%s did not finish (see each group's status)", w->failures,
+                              w->failures == 1 ? "" : "s");
+    else snprintf(status, sizeof status, "ok");
+    if (!rc) rc = results_set_status(r, status, e);
+    free(ads), free(pl), free(st), free(col);
+    if (rc) results_abort(r);
+    else rc = results_close(r, e);
+    /* the table in the log, the CSV and the chart (rank 0 writes, everyone learns how it went) */
+    int frc = 0;
+    err fe = {0};
+    if (w->comm->rank == 0) {
+        char path[1100];
+        log_section("Adsorption energies");
+        ads_table_print(log_stream(), sorted, n);
+        snprintf(path, sizeof path, "%s_adsorption.csv", w->stem);
+        frc = ads_table_write_csv(path, sorted, n, &fe);
+        snprintf(path, sizeof path, "%s_adsorption.svg", w->stem);
+        if (!frc) frc = ads_chart_write_svg(path, sorted, n, "Adsorption energies (pawsorb)", &fe);
+        if (!frc) log_printf("adsorption: table %s_adsorption.csv, chart %s_adsorption.svg\n", w->stem, w->stem);
+    }
+    free(sorted);
+    if (comm_agree(w->comm, frc, &fe) && !rc) *e = fe, rc = -1;
+    return rc;
+}
+
+/* Every kind of part checked before the first SCF (workflow/part.h's part_check): the
+ * slab, and for each adsorbate its first complex and the molecule alone, with the
+ * charges they will have, so a dataset or charge problem is found now, not hours later. */
+static int preflight(const workflow *w, err *e)
+{
+    const input *in = w->in;
+    part_spec slab = {.group = "", .charge = in->dft.charge};
+    if (part_check(w->comm, in, &in->atoms, &slab, e)) return err_wrap(e, "the slab");
+    for (int ads = 0; ads < w->setup.nads; ads++) {
+        const ads_molecule *m = &w->setup.ads[ads];
+        int i = 0;
+        while (w->setup.place[i].ads != ads) i++;
+        structure mol;
+        ads_molecule_in_cell(&w->setup.place[i].complex, w->setup.nslab, &mol);
+        part_spec cs = {.group = "", .charge = in->dft.charge + m->charge}, ms = {.group = "", .charge = m->charge};
+        int rc = part_check(w->comm, in, &w->setup.place[i].complex, &cs, e);
+        if (rc) err_wrap(e, "%s on the slab (charge %g)", m->name, cs.charge);
+        else if ((rc = part_check(w->comm, in, &mol, &ms, e))) err_wrap(e, "%s alone (charge %g)", m->name, ms.charge);
+        structure_free(&mol);
+        if (rc) return -1;
+    }
+    return 0;
+}
+
+/* The results file's start: provenance (input, every dataset of every part), status. */
+static int start_results(workflow *w, err *e)
+{
+    const ads_setup *s = &w->setup;
+    int seen[119] = {0}, n = 0;
+    char paths[119][4096];
+    const char *p[119];
+    for (int i = 0; i < s->nplace; i++)
+        for (int a = 0; a < s->place[i].complex.natoms; a++) {
+            int z = s->place[i].complex.numbers[a];
+            if (seen[z]) continue;
+            seen[z] = 1;
+            if (setup_find(element_symbol(z), w->in->dft.setups, paths[n], sizeof paths[n], e))
+                return err_wrap(e, "%s: dft.setups", w->in->path);
+            p[n] = paths[n], n++;
+        }
+    results *r = results_open(w->comm->world, w->output, e);
+    if (!r) return -1;
+    if (results_set_input(r, w->in->text ? w->in->text : "", e) || results_set_setups(r, n, p, e)) {
+        results_abort(r);
+        return -1;
+    }
+    return results_close(r, e);
+}
+
+static void log_plan(const workflow *w)
+{
+    const input *in = w->in;
+    log_section("Adsorption workflow");
+    log_printf("adsorption: slab %d atoms; %d adsorbate%s; %d placement%s%s; %s; deformation energies %s\n",
+               w->setup.nslab, w->setup.nads, w->setup.nads == 1 ? "" : "s", w->setup.nplace,
+               w->setup.nplace == 1 ? "" : "s", in->adsorption.auto_place ? " (automatic)" : "",
+               in->adsorption.relax ? "relaxed" : "single points", in->adsorption.relax && in->adsorption.deformation
+               ? "on" : "off");
+    for (int i = 0; i < w->setup.nplace; i++)
+        log_printf("adsorption: placement %2d: %-10s %s (%d atoms)\n", i + 1, w->setup.ads[w->setup.place[i].ads].name,
+                   w->setup.place[i].label, w->setup.place[i].complex.natoms);
+    if (in->adsorption.screening.on)
+        log_printf("adsorption: screening stage at %.0f eV, fmax %.3f eV/Ang, %d steps; best %d per adsorbate go on\n",
+                   in->adsorption.screening.cutoff_ha * HARTREE_EV,
+                   in->adsorption.screening.fmax_au * HA_PER_BOHR_TO_EV_PER_ANG, in->adsorption.screening.max_steps,
+                   in->adsorption.screening.keep);
+}
+
+int adsorption_check(const comm_ctx *comm, const input *in, err *e)
+{
+    workflow w = {comm, in, "", "", {0}, 0, 0, NULL};
+    int rc = ads_setup_make(in, &w.setup, e);
+    if (!rc) rc = preflight(&w, e);
+    if (!rc) log_plan(&w);
+    ads_setup_free(&w.setup);
+    return rc;
+}
+
+int adsorption_run(const comm_ctx *comm, const input *in, const char *output, err *e)
+{
+    workflow w = {comm, in, output, "", {0}, 0, 0, NULL};
+    size_t l = strlen(output);
+    snprintf(w.stem, sizeof w.stem, "%.*s", (int)(l > 3 && !strcmp(output + l - 3, ".h5") ? l - 3 : l), output);
+    int rc = ads_setup_make(in, &w.setup, e);
+    if (!rc) rc = preflight(&w, e);
+    if (!rc) rc = start_results(&w, e);
+    if (rc) {
+        ads_setup_free(&w.setup);
+        return -1;
+    }
+    log_plan(&w);
+    int np = w.setup.nplace;
+    w.rows = xcalloc(2 * np + 1, sizeof *w.rows);
+    unsigned char *selected = xcalloc(np + 1, 1);
+    structure *geom = xcalloc(np + 1, sizeof *geom);
+    for (int i = 0; i < np; i++) selected[i] = 1, structure_copy(&geom[i], &w.setup.place[i].complex);
+    stage_params full = {2, "/adsorption", "", in->dft.cutoff_ha, in->relax.fmax_au, in->relax.max_steps};
+    if (in->adsorption.screening.on) {
+        stage_params scr = {1, "/adsorption/screening", "screening_", in->adsorption.screening.cutoff_ha,
+                            in->adsorption.screening.fmax_au, in->adsorption.screening.max_steps};
+        rc = run_stage(&w, &scr, selected, geom, 1, e);
+        if (!rc) select_best(&w, 0, in->adsorption.screening.keep, selected);
+    }
+    if (!rc) rc = run_stage(&w, &full, selected, geom, !in->adsorption.screening.on, e);
+    err keep = *e;
+    int src = write_summary(&w, e);
+    if (rc) *e = keep;
+    else if (src) rc = -1;
+    else if (w.failures)
+        rc = err_set(e, EXIT_RUN_FAILED, "%s: %d part%s of the adsorption workflow did not finish (the others are in "
+                     "%s)", in->path, w.failures, w.failures == 1 ? "" : "s", output);
+    timer_report();
+    for (int i = 0; i < np; i++) structure_free(&geom[i]);
+    free(geom), free(selected), free(w.rows);
+    ads_setup_free(&w.setup);
+    return rc;
+}

@@ -1,0 +1,284 @@
+/* part_run (workflow/part.h): one structure's single point or relaxation into a group of
+ * an open results file. eV and Angstrom only in the log and the files. */
+#include "workflow/part.h"
+
+#include "bader/after_scf.h"
+#include "basis/plan.h"
+#include "core/log.h"
+#include "core/mem.h"
+#include "core/timer.h"
+#include "core/units.h"
+#include "forces/forces.h"
+#include "io/structio.h"
+#include "relax/dft.h"
+#include "relax/relax.h"
+#include "scf/calc.h"
+#include "scf/initial.h"
+#include "scf/report.h"
+#include "scf/scf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* What the relaxation's observer needs: the results file, the trajectory, the state. */
+typedef struct {
+    const comm_ctx *comm;
+    results *r;
+    relax_dft *dft;
+    structure *s;
+    const char *traj;         /* NULL: no trajectory */
+    double (*F_ev)[3];
+} relax_output;
+
+/* relax_observer_fn: one line of log, one row of each /relax dataset, one trajectory frame. */
+static int observe(void *ctx, const relax_step *st, err *e)
+{
+    relax_output *o = ctx;
+    const relax_dft *d = o->dft;
+    int k = d->nsteps - 1;
+    double E_ha = d->total[k], E_ev = E_ha * HARTREE_EV;
+    log_printf("relax: step %3d  energy %14.6f eV  fmax %9.5f eV/Ang  SCF iterations %3d\n", st->step + 1, E_ev,
+               st->fmax * HA_PER_BOHR_TO_EV_PER_ANG, d->scf_iterations[k]);
+    if (results_relax_append(o->r, E_ha, st->natoms, st->pos, st->fmax, e)) return -1;
+    if (!o->traj) return 0;
+    int rc = 0;
+    if (o->comm->rank == 0) {
+        for (int a = 0; a < st->natoms; a++)
+            for (int c = 0; c < 3; c++) o->F_ev[a][c] = st->forces[a][c] * HA_PER_BOHR_TO_EV_PER_ANG;
+        rc = extxyz_append(o->traj, o->s, &E_ev, (const double(*)[3])o->F_ev, e);
+    }
+    /* every rank learns whether rank 0's write failed */
+    MPI_Bcast(&rc, 1, MPI_INT, 0, o->comm->world);
+    if (rc && o->comm->rank != 0) err_set(e, EXIT_RUN_FAILED, "%s: could not append the trajectory", o->traj);
+    return rc ? -1 : 0;
+}
+
+/* The relaxation's final state and per-step SCF counts into the results file. */
+static int write_relax_final(results *r, const structure *s, const calculation *c, const relax_dft *d,
+                             const forces *f, err *e)
+{
+    size_t n = d->nsteps;
+    int *it = xcalloc(n + 1, sizeof *it);
+    memcpy(it, d->scf_iterations, n * sizeof *it);
+    int rc = results_write_structure(r, s, e) || results_write_ints(r, "/relax/scf_iterations", 1, &n, it, e);
+    free(it);
+    if (rc || d->nsteps == 0) return rc ? -1 : 0;
+    log_section("Last ionic step");
+    report_energies(c, &d->hist);
+    report_forces(c, f);
+    return report_write(r, c, &d->hist, e) || report_write_forces(r, c, f, e) ? -1 : 0;
+}
+
+/* The relaxation of s (moved in place) on the DFT surface of c. Returns 0 whether or not
+ * fmax was reached (res says), -1 when a step failed (e set; the steps so far written). */
+static int relax_part(const comm_ctx *comm, const input *in, calculation *c, forces *f, structure *s, results *r,
+                      const char *traj, const part_start *start, relax_dft *d, part_result *res, err *e)
+{
+    scf_params sp;
+    scf_params_from_input(&sp, in);
+    relax_params rp;
+    relax_params_from_input(&rp, in);
+    if (relax_dft_init(d, c, f, s, &sp, 1, e)) return -1;
+    if (start) d->start_dn = start->dn_sG, d->start_D = start->D_asp, d->start_D_from = start->D_from;
+    if (traj && comm->rank == 0) unlink(traj);   /* a new relaxation starts a new trajectory */
+    relax_output o = {comm, r, d, s, traj, xcalloc(s->natoms + 1, sizeof *o.F_ev)};
+    log_section("Relaxation");
+    log_printf("relax: method %s, fmax %.4f eV/Ang, at most %d steps, trajectory %s\n", relax_method_name(rp.method),
+               rp.fmax * HA_PER_BOHR_TO_EV_PER_ANG, rp.max_steps, traj ? traj : "none");
+    double(*pos)[3] = xcalloc(s->natoms + 1, sizeof *pos);
+    memcpy(pos, s->pos, s->natoms * sizeof *pos);
+    relax_result rr = {0};
+    int rc = relax_run(&rp, s->natoms, s->fixed, pos, relax_dft_energy, d, observe, &o, &rr, e);
+    free(pos), free(o.F_ev);
+    log_printf("relax: %s after %d steps; SCF iterations first step %d, mean of the later steps %.1f\n",
+               rr.converged ? "converged" : "stopped", rr.steps, d->nsteps ? d->scf_iterations[0] : 0,
+               relax_dft_mean_later_iterations(d));
+    res->relax_converged = rr.converged;
+    res->steps = d->nsteps;
+    res->fmax = rr.fmax;
+    res->first_scf_iterations = d->nsteps ? d->scf_iterations[0] : 0;
+    for (int k = 0; k < d->nsteps; k++) res->scf_iterations += d->scf_iterations[k];
+    if (d->nsteps) res->energy = d->total[d->nsteps - 1];
+    res->scf_converged = d->nsteps > 0 && d->hist.converged;
+    if (!rc && !rr.converged)
+        snprintf(res->why, sizeof res->why, "relaxation not converged after %d steps (fmax %.4f > %.4f eV/Ang)",
+                 rr.steps, rr.fmax * HA_PER_BOHR_TO_EV_PER_ANG, rp.fmax * HA_PER_BOHR_TO_EV_PER_ANG);
+    return rc;
+}
+
+/* The single point: SCF from the atomic start, then forces. */
+static int single_point(calculation *c, forces *f, const input *in, const part_start *start, scf_history *h,
+                        part_result *res, err *e)
+{
+    scf_params p;
+    scf_params_from_input(&p, in);
+    const part_start *st = start;
+    if (initial_guess_from(c, st ? st->dn_sG : NULL, st ? st->D_asp : NULL, st ? st->D_from : NULL, e) ||
+        scf_run(c, &p, h, e))
+        return -1;
+    report_energies(c, h);
+    timer_start("Forces");
+    int rc = forces_calculate(f, c, &in->atoms, e);
+    timer_stop("Forces");
+    if (rc) return -1;
+    report_forces(c, f);
+    res->steps = 1;
+    res->scf_iterations = res->first_scf_iterations = h->iterations;
+    res->scf_converged = h->converged;
+    res->energy = c->ham.e_total_extrapolated + f->disp.energy;
+    res->fmax = relax_fmax(f->natoms, in->atoms.fixed, (const double(*)[3])f->F_av);
+    if (!h->converged) snprintf(res->why, sizeof res->why, "%s", h->why);
+    return 0;
+}
+
+/* The Bader charges of rank 0's analysis on every rank (charge = Z - population). */
+static void share_bader(const comm_ctx *comm, const bader_scf *bs, part_result *res)
+{
+    res->bader_done = bs->done;
+    if (!bs->done) return;
+    int n = bs->natoms;
+    res->bader_charge = xcalloc(n + 1, sizeof *res->bader_charge);
+    double tail[2] = {0, 0};
+    if (comm->rank == 0) {
+        for (int a = 0; a < n; a++) {
+            res->bader_charge[a] = bs->zn[a] - bs->res.population[a];
+            tail[1] += bs->res.population[a];
+        }
+        tail[0] = bs->res.vacuum_charge;
+        tail[1] += bs->res.vacuum_charge;
+    }
+    MPI_Bcast(res->bader_charge, n, MPI_DOUBLE, 0, comm->world);
+    MPI_Bcast(tail, 2, MPI_DOUBLE, 0, comm->world);
+    res->bader_vacuum = tail[0], res->bader_electrons = tail[1];
+}
+
+/* The final δñ and D_asp, for a later part's start (part_spec.start). */
+static int keep_density(calculation *c, part_result *res, err *e)
+{
+    res->nspins = c->nspins;
+    res->nc = c->grids.nc;
+    res->nD = (long)c->nspins * c->ss.np;
+    res->dn_sG = xmalloc(((size_t)res->nspins * res->nc + 1) * sizeof *res->dn_sG);
+    res->D_asp = xmalloc(((size_t)res->nD + 1) * sizeof *res->D_asp);
+    memcpy(res->D_asp, c->dens.D_asp, (size_t)res->nD * sizeof *res->D_asp);
+    return initial_deformation_density(c, res->dn_sG, e);
+}
+
+/* The part on its own process layout, from calc_init to the last write. */
+static int run_on_layout(const comm_ctx *comm, input *pin, const plan *pl, const part_spec *spec, results *r,
+                         part_result *res, err *e)
+{
+    calculation c;
+    forces f;
+    memset(&f, 0, sizeof f);
+    scf_history h = {0};
+    relax_dft d;
+    memset(&d, 0, sizeof d);
+    bader_scf bs = {0};
+    structure s;
+    structure_copy(&s, &pin->atoms);
+    timer_start("Initialisation");
+    int rc = calc_init(&c, comm, pin, pl, e);
+    if (!rc) rc = forces_init(&f, &c, e);   /* D2 table and options checked before the SCF */
+    if (!rc) report_setup(&c);
+    timer_stop("Initialisation");
+    int calc_ok = !rc;
+    if (!rc && spec->relax) {
+        int lrc = relax_part(comm, pin, &c, &f, &s, r, spec->traj, spec->start, &d, res, e);
+        if (lrc) snprintf(res->why, sizeof res->why, "%.500s", e->msg);
+        err keep = *e;
+        err_clear(e);
+        /* the steps so far are kept whatever happened */
+        rc = write_relax_final(r, &s, &c, &d, &f, e);
+        if (!rc && lrc && keep.status != EXIT_RUN_FAILED) *e = keep, rc = -1;
+        res->finished = !lrc && res->relax_converged;
+        memcpy(pin->atoms.pos, s.pos, s.natoms * sizeof *s.pos);   /* the final geometry, for Bader */
+    } else if (!rc) {
+        rc = single_point(&c, &f, pin, spec->start, &h, res, e);
+        res->finished = !rc && h.converged;
+        if (!rc) rc = results_write_structure(r, &pin->atoms, e) || report_write(r, &c, &h, e) ||
+                      report_write_forces(r, &c, &f, e);
+    }
+    if (!rc && res->finished && (pin->bader || spec->want_cubes)) {
+        rc = bader_after_scf(&c, pin, spec->cube_path ? spec->cube_path : results_path(r), &bs, e);
+        if (!rc) rc = bader_after_scf_write(r, &bs, e);
+        if (!rc) share_bader(comm, &bs, res);
+    }
+    if (!rc) rc = results_set_status(r, res->finished ? "ok" : res->why, e);
+    if (!rc && spec->keep_density && res->scf_converged) rc = keep_density(&c, res, e);
+    if (calc_ok) res->dispersion = f.disp.energy;
+    structure_copy(&res->final, &pin->atoms);
+    bader_scf_free(&bs);
+    scf_history_free(&h);
+    relax_dft_free(&d);
+    forces_free(&f);
+    if (calc_ok) calc_free(&c);
+    structure_free(&s);
+    return rc;
+}
+
+/* The input's settings for this part's structure (a copy that owns only its atoms; the
+ * adsorption lists stay borrowed). */
+static void part_input(const input *in, const structure *s, const part_spec *spec, input *pin)
+{
+    *pin = *in;
+    structure_copy(&pin->atoms, s);
+    pin->task = spec->relax ? TASK_RELAX : TASK_SCF;
+    pin->dft.charge = spec->charge;
+    if (spec->cutoff_ha > 0) pin->dft.cutoff_ha = spec->cutoff_ha;
+    if (spec->fmax_au > 0) pin->relax.fmax_au = spec->fmax_au;
+    if (spec->max_steps > 0) pin->relax.max_steps = spec->max_steps;
+    pin->bader = spec->bader && in->bader;
+    if (!spec->want_cubes) pin->output.cube_density = pin->output.cube_ae_density = pin->output.cube_potential = 0;
+}
+
+int part_check(const comm_ctx *comm, const input *in, const structure *s, const part_spec *spec, err *e)
+{
+    input pin;
+    part_input(in, s, spec, &pin);
+    plan pl;
+    int rc = plan_make(&pl, &pin, comm->size, e);
+    plan_free(&pl);
+    structure_free(&pin.atoms);
+    return rc;
+}
+
+int part_run(const comm_ctx *comm, const input *in, const structure *s, const part_spec *spec, results *r,
+             part_result *res, err *e)
+{
+    memset(res, 0, sizeof *res);
+    double t0 = MPI_Wtime();
+    input pin;
+    part_input(in, s, spec, &pin);
+    if (spec->label) log_section(spec->label);
+    plan pl;
+    int rc = plan_make(&pl, &pin, comm->size, e);
+    comm_ctx lc;
+    int have_lc = 0;
+    if (!rc) rc = comm_init_layout(&lc, comm->world, pl.layout, e), have_lc = !rc;
+    if (!rc) rc = results_set_group(r, spec->group, e);
+    if (!rc) rc = run_on_layout(&lc, &pin, &pl, spec, r, res, e);
+    err ignore = {0};
+    results_set_group(r, "", &ignore);
+    if (have_lc) comm_free(&lc);
+    plan_free(&pl);
+    structure_free(&pin.atoms);
+    res->wall = MPI_Wtime() - t0;
+    return rc;
+}
+
+void part_result_free(part_result *res)
+{
+    structure_free(&res->final);
+    free(res->bader_charge), free(res->dn_sG), free(res->D_asp);
+    res->bader_charge = res->dn_sG = res->D_asp = NULL;
+}
+
+void relax_trajectory_path(const char *results_path, char *out, size_t n)
+{
+    size_t l = strlen(results_path);
+    if (l > 3 && strcmp(results_path + l - 3, ".h5") == 0) snprintf(out, n, "%.*s.xyz", (int)(l - 3), results_path);
+    else snprintf(out, n, "%s.xyz", results_path);
+}

@@ -1,0 +1,94 @@
+/* One part of a run: the plane-wave PAW single point (SCF, forces, optional Bader) or the
+ * relaxation of one structure, written into a group of an open results file. It is what
+ * `task: scf` and `task: relax` do for the input's structure, and what the adsorption
+ * workflow (workflow/adsorption.h) does for the slab, each molecule and each complex.
+ *
+ * The part's calculation is the input's (xc, cutoff, k-points, smearing, D2, SCF and
+ * relaxation settings) for another structure, charge, cutoff or fmax; its plan and
+ * process layout are made for that structure (basis/plan.h, parallel/layout.h), and
+ * everything it allocates is freed before it returns.
+ *
+ * Written into the group (results_set_group; "" = the root): /structure (final),
+ * /energy, /forces, /scf, /electrons, and with a relaxation /relax/{energies, positions,
+ * fmax} as the steps come (so a stopped run keeps every step) and /relax/scf_iterations;
+ * /bader when asked; the group's `status` attribute ("ok" or why not). The relaxation's
+ * trajectory goes to an extended XYZ file when a path is given.
+ *
+ * Collective over comm->world. */
+#ifndef PAWSORB_WORKFLOW_PART_H
+#define PAWSORB_WORKFLOW_PART_H
+
+#include "cell/structure.h"
+#include "core/comm.h"
+#include "io/input.h"
+#include "io/results.h"
+
+/* A start better than the atoms' (scf/initial.h's initial_guess_from): a deformation
+ * density (nspins x coarse grid) and D_asp blocks of the flagged atoms, in the layout of
+ * this part's structure. Borrowed. */
+typedef struct {
+    const double *dn_sG;      /* NULL: none */
+    const double *D_asp;
+    const unsigned char *D_from;   /* natoms, or NULL */
+} part_start;
+
+typedef struct {
+    const char *label;        /* for the log ("slab", "complex H2O top-1/flat") */
+    const char *group;        /* results group, "" for the root */
+    int relax;                /* 1: relaxation (the input's relax section), 0: single point */
+    double cutoff_ha;         /* 0: the input's dft.cutoff */
+    double fmax_au;           /* 0: the input's relax.fmax */
+    int max_steps;            /* 0: the input's relax.max_steps */
+    double charge;            /* net charge of this structure, e */
+    int bader;                /* Bader charges of the final state (the input's bader options) */
+    const char *cube_path;    /* results path whose stem names the cube files (output.cube, Bader);
+                                 NULL: the results file's */
+    const char *traj;         /* relaxation trajectory (extended XYZ; replaced), NULL for none */
+    int want_cubes;           /* 1: the input's output.cube files for this part */
+    const part_start *start;  /* NULL: the atomic start */
+    int keep_density;         /* 1: res gets the final deformation density and D_asp */
+} part_spec;
+
+typedef struct {
+    int finished;             /* 1: converged SCF (and relaxation, if one) */
+    int scf_converged;        /* the last SCF */
+    int relax_converged;      /* fmax reached (relaxations) */
+    int steps;                /* ionic steps (1 for a single point) */
+    int scf_iterations;       /* summed over the steps */
+    int first_scf_iterations; /* of the first step */
+    double energy;            /* hartree: extrapolated total energy + E_D2 (the contract's /energy/total) */
+    double dispersion;        /* hartree: E_D2 (0 without D2) */
+    double fmax;              /* hartree/bohr, free atoms, at the final positions */
+    double wall;              /* seconds */
+    structure final;          /* the final (last evaluated) structure; owned */
+    int bader_done;
+    double *bader_charge;     /* natoms: Z - population, e; owned, on every rank */
+    double bader_vacuum;      /* electrons in the vacuum points */
+    double bader_electrons;   /* populations + vacuum: the all-electron count found */
+    char why[512];            /* "" or why not finished */
+    /* with keep_density, at the final positions (every rank): */
+    int nspins;
+    long nc;                  /* coarse grid points */
+    double *dn_sG;            /* nspins x nc: δñ (initial_deformation_density); owned */
+    long nD;                  /* nspins x ss.np */
+    double *D_asp;            /* owned */
+} part_result;
+
+/* Runs the part and writes it into r (its group set here, reset to the root after).
+ * Returns 0 when the part ran to its end, finished or not (res->finished, res->why say
+ * which; an unconverged SCF or relaxation is written with its status), or -1 with e set
+ * for bad input (EXIT_BAD_INPUT) or a failure (EXIT_RUN_FAILED / EXIT_INTERNAL); what was
+ * written before the failure stays in r. */
+int part_run(const comm_ctx *comm, const input *in, const structure *s, const part_spec *spec, results *r,
+             part_result *res, err *e);
+void part_result_free(part_result *res);
+
+/* What part_run checks before it computes anything (datasets, electrons left after the
+ * charge, bands, the process layout, parallel.memory_per_rank), without computing:
+ * 0, or -1 with e as part_run would set it. Collective over comm->world. */
+int part_check(const comm_ctx *comm, const input *in, const structure *s, const part_spec *spec, err *e);
+
+/* The trajectory path for a results path: "x.h5" -> "x.xyz", otherwise path + ".xyz". */
+void relax_trajectory_path(const char *results_path, char *out, size_t n);
+
+#endif
