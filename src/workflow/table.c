@@ -72,13 +72,9 @@ static void print_status(FILE *out, const ads_row *r)
         fprintf(out, "%s", r->converged ? "ok" : "ok, relaxation not converged");
 }
 
-static void print_rows(FILE *out, const ads_row *rows, int n, const int *order)
+/* The table's rows in ranking order; wa, wp: widths of the adsorbate and placement columns. */
+static void print_rows(FILE *out, const ads_row *rows, int n, const int *order, int wa, int wp)
 {
-    int wa = (int)strlen("adsorbate"), wp = (int)strlen("placement");
-    for (int i = 0; i < n; i++) {
-        int la = (int)strlen(rows[i].adsorbate), lp = (int)strlen(rows[i].placement);
-        wa = la > wa ? la : wa, wp = lp > wp ? lp : wp;
-    }
     fprintf(out, "%4s  %-*s  %-*s %5s %8s %8s %8s %8s %8s %7s  %s\n", "rank", wa, "adsorbate", wp, "placement",
             "stage", "E_b", "DFT", "D2", "def_mol", "def_slab", "q_Bader", "status");
     int rank = 0;
@@ -121,16 +117,16 @@ int ads_group_list(const ads_row *rows, int n, ads_group *groups)
     return ng;
 }
 
-static void print_best(FILE *out, const ads_row *rows, int n, ads_group *groups)
+static void print_best(FILE *out, const ads_row *rows, int n, ads_group *groups, int wa, int wp)
 {
     int ng = ads_group_list(rows, n, groups);
     fprintf(out, "Best placement per adsorbate (lowest E_b of its highest stage):\n");
     for (int g = 0; g < ng; g++) {
         const ads_group *G = &groups[g];
         const ads_row *b = G->best >= 0 ? &rows[G->best] : NULL;
-        fprintf(out, "  %-10s ", G->name);
+        fprintf(out, "  %-*s  ", wa, G->name);
         if (b)
-            fprintf(out, "%-24s E_b %8.3f eV (stage %d%s; ", b->placement, b->e_bind_ev, b->stage,
+            fprintf(out, "%-*s  E_b %8.3f eV (stage %d%s; ", wp, b->placement, b->e_bind_ev, b->stage,
                     b->converged ? "" : ", relaxation not converged");
         else
             fprintf(out, "no placement with an energy (");
@@ -152,9 +148,14 @@ void ads_table_print(FILE *out, const ads_row *rows, int n)
     if (!order || !groups) {
         fprintf(out, "(the table of %d placements cannot be printed: out of memory)\n", n);
     } else {
+        int wa = (int)strlen("adsorbate"), wp = (int)strlen("placement");
+        for (int i = 0; i < n; i++) {
+            int la = (int)strlen(rows[i].adsorbate), lp = (int)strlen(rows[i].placement);
+            wa = la > wa ? la : wa, wp = lp > wp ? lp : wp;
+        }
         ads_rank_order(rows, n, order);
-        print_rows(out, rows, n, order);
-        print_best(out, rows, n, groups);
+        print_rows(out, rows, n, order, wa, wp);
+        print_best(out, rows, n, groups, wa, wp);
     }
     free(order);
     free(groups);

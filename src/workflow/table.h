@@ -68,8 +68,8 @@ int ads_table_read_csv(const char *path, ads_row **rows, int *n, err *e);
 /* Writes a standalone SVG 1.1 chart of E_b: one group per adsorbate (most bound group
  * first), one lollipop mark per placement (most bound first), each adsorbate's best
  * (ads_rows_best) highlighted and its value written under its name, screening-stage rows
- * as diamonds, failed rows as hollow circles in a strip under the axis; a zero line and
- * a y axis in eV. Each mark has a <title> with the full numbers. Written atomically as
+ * as diamonds, failed rows as hollow circles (at their E_b if they have one, else in a
+ * strip under the axis); a zero line and a y axis in eV. Each mark has a <title> with the full numbers. Written atomically as
  * the CSV. title may be NULL. */
 int ads_chart_write_svg(const char *path, const ads_row *rows, int n, const char *title, err *e);
 

@@ -28,13 +28,17 @@ latp() {  # name n_al host-args...: the LATP slab against its LiTi2(PO4)3 host
     relay "$name vs host" < <($py "$PAWSORB_SRCDIR/tests/reference/build_slab_latp_check.py" \
         "$t/$name-host.xyz" "$t/$name.xyz" "$nal" 2>&1)
 }
-# presets: LATP, x as near to 0.3 as the slab holds (docs/latp.md)
-run quick 2 1 10 --preset quick
+# the default (no option at all): the quick preset with the seed study's 15 A vacuum (docs/latp.md)
+run default 2 1 15
+check "default: 15 A vacuum, printed and in the comment line" \
+    'grep -q " 15.00 A vacuum" "$t/default.out" && sed -n 2p "$t/default.xyz" | grep -q "vacuum=15.000"'
+# presets: LATP, x as near to 0.3 as the slab holds (docs/latp.md); both with 15 A vacuum
+run quick 2 1 15 --preset quick
 check "quick: 146 atoms, Li10Al2Ti14P24O96 (x = 2/8 = 0.25)" \
     '[ "$(head -1 "$t/quick.xyz")" = 146 ] && grep -q "Li10Al2Ti14P24O96" "$t/quick.out" && grep -q "x = 2/8 = 0.25$" "$t/quick.out"'
 check "quick: prints how many zero-dipole arrangements it compared" 'grep -q "all [0-9]* zero-dipole arrangements (of [0-9.e+]*) compared" "$t/quick.out"'
 check "quick: comment line says x=0.25 x_asked=0.3" 'sed -n 2p "$t/quick.xyz" | grep -q "x=0.25 x_asked=0.3 "'
-latp quick 2 --layers 2 --supercell 2 1 --fix 1 --vacuum 10
+latp quick 2 --layers 2 --supercell 2 1 --fix 1 --vacuum 15
 run paper 3 1 15 --preset paper
 check "paper: 220 atoms, Li16Al4Ti20P36O144 (x = 4/12, nearest to the seed study's 0.3)" \
     '[ "$(head -1 "$t/paper.xyz")" = 220 ] && grep -q "Li16Al4Ti20P36O144" "$t/paper.out" && grep -q "x = 4/12 = 0.3333$" "$t/paper.out"'
@@ -46,8 +50,9 @@ check "5 layers, x = 0.3: 366 atoms, Li26Al6Ti34P60O240 (x = 6/20)" \
     '[ "$(head -1 "$t/five.xyz")" = 366 ] && grep -q "Li26Al6Ti34P60O240" "$t/five.out" && grep -q "x = 6/20 = 0.3$" "$t/five.out"'
 latp five 6 --layers 5 --supercell 2 1 --fix 2 --vacuum 15
 # the sampled search (2e5 of 2.2e7 zero-dipole arrangements + descent) finds the exhaustive minimum
-"$PAWSORB" build latp001 --x 0.3 --layers 3 --supercell 2 1 -o "$t/s3.xyz" > "$t/s3.out" 2>&1
-"$PAWSORB" build latp001 --x 0.3 --layers 3 --supercell 2 1 --max-enum 3e7 -o "$t/e3.xyz" > "$t/e3.out" 2>&1
+# (with 10 A vacuum: `paper` is the same slab with 15 A; docs/latp.md gives both minima)
+"$PAWSORB" build latp001 --x 0.3 --layers 3 --supercell 2 1 --vacuum 10 -o "$t/s3.xyz" > "$t/s3.out" 2>&1
+"$PAWSORB" build latp001 --x 0.3 --layers 3 --supercell 2 1 --vacuum 10 --max-enum 3e7 -o "$t/e3.xyz" > "$t/e3.out" 2>&1
 check "2x1, 3 layers, x = 4/12: sampled + descent reaches the minimum over all zero-dipole arrangements" \
     'grep -q "random ones" "$t/s3.out" && grep -q "^Al on .*: all [0-9]* zero-dipole" "$t/e3.out" &&
      [ "$(grep -o "lowest .* eV (" "$t/s3.out")" = "$(grep -o "lowest .* eV (" "$t/e3.out")" ] && [ -n "$(grep -o "lowest .* eV (" "$t/e3.out")" ]'
@@ -56,11 +61,11 @@ run thick 4 1 12 --x 0 --thickness 25 --supercell 2 1 --fix 1 --vacuum 12
 check "thick: 288 atoms" '[ "$(head -1 "$t/thick.xyz")" = 288 ]'
 run term3 2 1 15 --x 0 --layers 2 --supercell 2 1 --termination 3 --vacuum 15
 # LATP where the LiTi2(PO4)3 cut alone keeps a dipole (1x1): the Al/Li ordering cancels it
-run latp11 3 1 10 --x 0.3333333333333333 --layers 3 --supercell 1 1
+run latp11 3 1 15 --x 0.3333333333333333 --layers 3 --supercell 1 1
 check "1x1, 3 layers, x = 1/3: Li8Al2Ti10P18O72" 'grep -q "Li8Al2Ti10P18O72" "$t/latp11.out"'
 # another cut plane (Ti | PO4: the Tasker fix moves three units, PO4 among them, so the bottom
 # layer no longer holds half of the PO4 and build_slab_check.py's fixed-share test does not apply: --fix 0)
-run term1 2 0 10 --x 0.3 --layers 2 --supercell 2 1 --termination 1 --fix 0
+run term1 2 0 15 --x 0.3 --layers 2 --supercell 2 1 --termination 1 --fix 0
 # x F not whole, and the rounded count without a zero-dipole arrangement: the nearest is used and said
 "$PAWSORB" build latp001 --x 0.3 --layers 4 --supercell 2 1 -o "$t/near.xyz" > "$t/near.out" 2>&1
 check "x = 0.3 on 16 formula units: 4 Al (x = 0.25), printed as the nearest, zero dipole" \

@@ -116,8 +116,8 @@ static void test_print(void)
         aligned = aligned && l[col + 1] == ' ';
     }
     ok(aligned, "E_b column aligned in every line");
-    ok(t && strstr(t, "  SN         hollow-1/flat/2.00       E_b   -1.200 eV") &&
-           strstr(t, "  LiTFSI     no placement with an energy (1 placement, 1 failed)"),
+    ok(t && strstr(t, "\n  SN         hollow-1/flat/2.00     E_b   -1.200 eV (stage 2, relaxation not converged;") &&
+           strstr(t, "\n  LiTFSI     no placement with an energy (1 placement, 1 failed)"),
        "best placement per adsorbate after the table");
     ok(t && strstr(t, "SN ") < strstr(t, "Best") && strstr(strstr(t, "Best"), "SN") < strstr(strstr(t, "Best"), "H2O"),
        "best list: most bound adsorbate first");
