@@ -267,6 +267,15 @@ static void print_scf_electrons(hid_t f, FILE *out)
     array_free(&eig);
 }
 
+/* /electrostatics of a dipole-corrected slab (dft.dipole_correction). */
+static void print_electrostatics(hid_t f, FILE *out)
+{
+    double p = read_scalar(f, "/electrostatics/dipole_moment"), step = read_scalar(f, "/electrostatics/potential_step");
+    if (!isnan(step))
+        fprintf(out, "dipole layer moment %.6f e*Å along z, potential step %.6f eV (top vacuum minus bottom)\n", p,
+                step);
+}
+
 static void print_relax(hid_t f, FILE *out)
 {
     array en = read_array(f, "/relax/energies"), fm = read_array(f, "/relax/fmax");
@@ -325,6 +334,7 @@ static int info_print(const char *path, FILE *out, err *e)
     print_energy(f, out);
     print_forces(f, out, natoms);
     print_scf_electrons(f, out);
+    print_electrostatics(f, out);
     print_relax(f, out);
     print_bader(f, out);
     H5Fclose(f);

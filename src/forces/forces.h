@@ -11,6 +11,10 @@
  *   core.c          F_a += ∫ ∇ñ_c^a(r - R_a) ṽ(r) dr, ṽ = (1/ns) Σ_s ṽ_s  (nct.derivative(vt_Q))
  *   dispersion.c    F_a += -∂E_D2/∂R_a                                    (Grimme D2, dispersion/d2.h)
  *
+ * With dft.dipole_correction ṽ_H carries the dipole layer's sawtooth (hamiltonian/dipole.h),
+ * so compensation.c, core.c and, through W_L in ΔH, nonlocal.c include its force, as in
+ * GPAW; zero.c does not see it.
+ *
  * ∇ acts on the function's argument (∂/∂r = -∂/∂R_a), which is basis/pwlfc.h's
  * derivative (eq. 4). f_kn = f_n w_k 2/ns (wfs_occ): with smearing the same expression is
  * the derivative of the free energy E - TS (the occupations are variational); with spin

@@ -63,7 +63,8 @@ static int charged_init(hamiltonian *h, double charge, err *e)
     return 0;
 }
 
-/* Returns E_H; vHt_q = 4 pi rho / |G|^2 (G = 0 dropped), with the charged corrections. */
+/* Returns E_H; vHt_q = 4 pi rho / |G|^2 (G = 0 dropped), with the charged corrections, or
+ * the dipole layer's sawtooth and E_dip (DipoleCorrection.pwsolve wraps the solver). */
 static double poisson_solve(hamiltonian *h, const double complex *rhot_q)
 {
     const pw_basis *pd = &h->g->pd3;
@@ -77,13 +78,14 @@ static double poisson_solve(hamiltonian *h, const double complex *rhot_q)
         epot -= h->charge * h->charge * sqrt(h->alpha / 2 / M_PI);
         for (int G = 0; G < pd->npw; G++) h->vHt_q[G] -= h->potential_q[G];
     }
+    if (h->dip.on) epot += dipole_layer_apply(&h->dip, pd, rhot_q, h->vHt_q);
     return epot;
 }
 
 /* ---- lifecycle ---------------------------------------------------------------------- */
 
 int hamiltonian_init(hamiltonian *h, density_grids *g, const species_set *ss, int nspins, const char *xc_name,
-                     double charge, const int pbc[3], err *e)
+                     double charge, const int pbc[3], int dipole, err *e)
 {
     memset(h, 0, sizeof *h);
     h->nspins = nspins;
@@ -112,6 +114,7 @@ int hamiltonian_init(hamiltonian *h, density_grids *g, const species_set *ss, in
     h->en_a = xcalloc(4 * (size_t)ss->natoms + 1, sizeof *h->en_a);
     h->split = MPI_COMM_NULL;
     if (charge != 0.0 && !pbc[0] && !pbc[1] && !pbc[2] && charged_init(h, charge, e)) return -1;
+    if (dipole && dipole_layer_init(&h->dip, g, e)) return -1;
     return hamiltonian_set_positions(h, e);
 }
 
@@ -123,6 +126,7 @@ void hamiltonian_free(hamiltonian *h)
     free(h->G2_q);
     free(h->charge_q);
     free(h->potential_q);
+    dipole_layer_free(&h->dip);
     free(h->vbar_Q);
     free(h->vt_Q);
     free(h->work_Q);

@@ -17,7 +17,9 @@
  * All relative to the datasets' reference atoms (GPAW's convention, built into M, Kc
  * and the XC correction). Poisson: 4π ρ̃(G)/|G|² on pd3 with G = 0 dropped, or for a
  * charged system without periodic directions GPAW's ChargedReciprocalSpacePoissonSolver
- * (a Gaussian compensating charge at the cell centre and the 1/r tail restored).
+ * (a Gaussian compensating charge at the cell centre and the 1/r tail restored), and for a
+ * slab with dft.dipole_correction GPAW's DipoleCorrection: a sawtooth added to ṽ_H and
+ * E_dip = 2π p²/V to e_coulomb (hamiltonian/dipole.h).
  *
  * Applying H and S (hamiltonian_apply, an eig_operator for the eigensolver): kinetic
  * |k+G|²/2, local potential by one FFT pair per band, nonlocal through the projections
@@ -31,6 +33,7 @@
 #include <mpi.h>
 #include "density/density.h"
 #include "eigensolver/space.h"
+#include "hamiltonian/dipole.h"
 #include "hamiltonian/xc.h"
 #include "scf/wavefunctions.h"
 
@@ -45,6 +48,7 @@ typedef struct {
     int charged;                  /* ChargedReciprocalSpacePoissonSolver in use */
     double charge, alpha;         /* its net charge (e) and Gaussian exponent (1/bohr^2) */
     double complex *charge_q, *potential_q;   /* pd3, charged solver only */
+    dipole_layer dip;             /* dipole correction of a slab (dip.on), dipole.h */
     double complex *vbar_Q, *vt_Q, *vHt_q, *work_q, *work_Q;
     double *vt_sG;                /* nspins x nc */
     double *vxct_sg;              /* nspins x nf */
@@ -60,9 +64,10 @@ typedef struct {
 } hamiltonian;
 
 /* xc_name: a hamiltonian/xc.h name. charge: the system's net charge; pbc: the
- * structure's periodic directions (selects the charged solver as GPAW does). */
+ * structure's periodic directions (selects the charged solver as GPAW does). dipole: 1 for
+ * the dipole correction of a slab (pbc T, T, F with a3 along z, checked by the input). */
 int hamiltonian_init(hamiltonian *h, density_grids *g, const species_set *ss, int nspins, const char *xc_name,
-                     double charge, const int pbc[3], err *e);
+                     double charge, const int pbc[3], int dipole, err *e);
 void hamiltonian_free(hamiltonian *h);
 /* Splits the one-centre corrections (ΔH_ij, ΔE_xc of each atom) over the ranks of comm:
  * atom a is computed on rank a mod P and the results summed. Each entry has exactly one

@@ -14,4 +14,8 @@ tests_unit_test_xc_LDADD = $(TEST_LDADD)
 # The plane-wave PAW Hamiltonian (update, energies, H and S on bands) and the
 # plane-wave <-> grid transforms of one basis.
 libpawsorb_a_SOURCES += src/hamiltonian/pwfft.c src/hamiltonian/pwfft.h \
-	src/hamiltonian/hamiltonian.c src/hamiltonian/hamiltonian.h src/hamiltonian/apply.c
+	src/hamiltonian/hamiltonian.c src/hamiltonian/hamiltonian.h src/hamiltonian/apply.c \
+	src/hamiltonian/dipole.c src/hamiltonian/dipole.h
+check_PROGRAMS += tests/unit/test_dipole
+tests_unit_test_dipole_SOURCES = tests/unit/test_dipole.c
+tests_unit_test_dipole_LDADD = $(TEST_LDADD)

@@ -18,7 +18,7 @@
 
 static const char *const top_keys[] = {"task", "structure", "dft", "scf", "relax", "output", "bader", "parallel", "adsorption", NULL};
 static const char *const dft_keys[] = {"xc", "cutoff", "kpoints", "gamma", "smearing", "spin", "magmoms", "charge",
-                                       "dispersion", "d2", "setups", "bands", "symmetry", NULL};
+                                       "dispersion", "d2", "setups", "bands", "symmetry", "dipole_correction", NULL};
 static const char *const d2_keys[] = {"s6", "d", "sr", "cutoff", NULL};
 static const char *const scf_keys[] = {"energy_tol", "density_tol", "max_iter", "mixer", NULL};
 static const char *const mixer_keys[] = {"beta", "history", "kerker", NULL};
@@ -135,6 +135,29 @@ static int read_d2(const ictx *c, const ynode *n, input *in)
     return 0;
 }
 
+/* dft.dipole_correction: true needs what GPAW's poissonsolver={'dipolelayer': 'xy'} needs
+ * (gpaw/dipole_correction.py, check_direction): a slab non-periodic along its third cell
+ * vector only, that vector along z (x, y components below 1e-12 bohr, pointing to +z) and
+ * orthogonal to the other two (|a_i . a3| <= 1e-12 bohr^2). */
+static int check_dipole_correction(const ictx *c, const ynode *n, const input *in)
+{
+    const int *p = in->atoms.pbc;
+    const double(*a)[3] = (const double(*)[3])in->atoms.cell;
+    if (!p[0] || !p[1] || p[2])
+        return in_bad(c, n, "dft.dipole_correction", "true needs structure.pbc [true, true, false] (a slab normal to "
+                      "the third cell vector), the structure has [%s, %s, %s] (true)", p[0] ? "true" : "false",
+                      p[1] ? "true" : "false", p[2] ? "true" : "false");
+    double d0 = a[0][0] * a[2][0] + a[0][1] * a[2][1] + a[0][2] * a[2][2];
+    double d1 = a[1][0] * a[2][0] + a[1][1] * a[2][1] + a[1][2] * a[2][2];
+    if (fabs(a[2][0]) >= 1e-12 || fabs(a[2][1]) >= 1e-12 || a[2][2] <= 0 || fabs(d0) > 1e-12 || fabs(d1) > 1e-12)
+        return in_bad(c, n, "dft.dipole_correction", "true needs the third cell vector along +z and perpendicular to "
+                      "the first two, the cell has a1 = [%g, %g, %g], a2 = [%g, %g, %g], a3 = [%g, %g, %g] "
+                      "Angstrom (true)", a[0][0] * BOHR_ANG, a[0][1] * BOHR_ANG, a[0][2] * BOHR_ANG,
+                      a[1][0] * BOHR_ANG, a[1][1] * BOHR_ANG, a[1][2] * BOHR_ANG, a[2][0] * BOHR_ANG,
+                      a[2][1] * BOHR_ANG, a[2][2] * BOHR_ANG);
+    return 0;
+}
+
 /* Keys after xc, cutoff, kpoints and smearing: scalar switches and counts. */
 static int read_dft_rest(const ictx *c, const ynode *sec, input *in)
 {
@@ -145,6 +168,10 @@ static int read_dft_rest(const ictx *c, const ynode *sec, input *in)
     if ((n = ynode_get(sec, "gamma")) && in_bool(c, n, "dft.gamma", &in->dft.gamma)) return -1;
     if ((n = ynode_get(sec, "spin")) && in_bool(c, n, "dft.spin", &in->dft.spin)) return -1;
     if ((n = ynode_get(sec, "symmetry")) && in_bool(c, n, "dft.symmetry", &in->dft.symmetry)) return -1;
+    if ((n = ynode_get(sec, "dipole_correction")) &&
+        (in_bool(c, n, "dft.dipole_correction", &in->dft.dipole_correction) ||
+         (in->dft.dipole_correction && check_dipole_correction(c, n, in))))
+        return -1;
     if ((n = ynode_get(sec, "charge")) && in_double_range(c, n, "dft.charge", -1000, 0, 1000, "e", &in->dft.charge))
         return -1;
     if ((n = ynode_get(sec, "dispersion"))) {

@@ -78,6 +78,8 @@ typedef struct {
         } d2;
         int nbands;           /* 0 = auto */
         int symmetry;         /* 1: point group + time reversal (default); 0: time reversal only */
+        int dipole_correction;/* 1: GPAW's dipolelayer 'xy' (a sawtooth potential cancelling the
+                                 slab's dipole across the vacuum; pbc [T, T, F], a3 along z) */
     } dft;
 
     struct {

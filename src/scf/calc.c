@@ -73,7 +73,8 @@ int calc_init(calculation *c, const comm_ctx *comm, const input *in, const plan 
         return -1;
     if (density_init(&c->dens, &c->grids, &c->ss, c->nspins, in->dft.charge, e)) return -1;
     density_split_work(&c->dens, comm->pw, comm->work);   /* ĝ_L work over the plane-wave ranks */
-    if (hamiltonian_init(&c->ham, &c->grids, &c->ss, c->nspins, in->dft.xc, in->dft.charge, in->atoms.pbc, e))
+    if (hamiltonian_init(&c->ham, &c->grids, &c->ss, c->nspins, in->dft.xc, in->dft.charge, in->atoms.pbc,
+                         in->dft.dipole_correction, e))
         return -1;
     hamiltonian_split_work(&c->ham, comm->pw, comm->work);   /* one-centre terms over the atoms */
     if (occupations_init(c, e) || mixer_setup(c, e)) return -1;

@@ -31,6 +31,9 @@ void report_setup(const calculation *c)
                c->mix.p.weight);
     if (c->ham.charged)
         log_printf("Poisson: Gaussian compensation charge e^(-a r^2), a = %.3f bohr^-2\n", c->ham.alpha);
+    if (c->ham.dip.on)
+        log_printf("Poisson: dipole correction, sawtooth along z with a %.1f Angstrom dipole layer at z = 0 "
+                   "(GPAW's dipolelayer 'xy')\n", DIPOLE_LAYER_WIDTH_ANG);
     const comm_layout *l = &c->comm->layout;
     log_printf("Parallel: %d rank%s = %d k-point group%s x %d band x %d plane-wave ranks; %d of %d (spin, k) blocks "
                "here\n", c->comm->size, c->comm->size == 1 ? "" : "s", l->kpt, l->kpt == 1 ? "" : "s", l->band, l->pw,
@@ -54,6 +57,10 @@ void report_energies(const calculation *c, const scf_history *h)
     log_printf("--------------------------\n");
     log_printf("Free energy:  %+14.6f\n", H->e_total_free * Ha);
     log_printf("Extrapolated: %+14.6f\n\n", H->e_total_extrapolated * Ha);
+    if (H->dip.on)
+        log_printf("Dipole correction: dipole moment %+.6f e*Ang along z;  potential step %+.6f eV (top vacuum minus "
+                   "bottom);  energy %+.6f eV (in Potential)\n\n", H->dip.dipole * BOHR_ANG,
+                   dipole_layer_step(&H->dip) * Ha, H->dip.energy * Ha);
     if (c->occr.nfermi > 0 && isfinite(c->occr.fermi[0]))
         log_printf("Fermi level: %.5f eV\n", c->occr.fermi[0] * Ha);
     if (c->nspins == 2) log_printf("Magnetic moment: %.6f\n", c->occr.magmom);
@@ -69,6 +76,19 @@ void report_energies(const calculation *c, const scf_history *h)
     }
 }
 
+/* /electrostatics of a dipole-corrected slab (hamiltonian/dipole.h): dipole_moment (e*Angstrom,
+ * z), potential_step (eV, top vacuum minus bottom), dipole_energy (eV, part of the hartree
+ * component). Nothing without the correction. */
+static int write_electrostatics(results *r, const hamiltonian *H, err *e)
+{
+    if (!H->dip.on) return 0;
+    double p_eang = H->dip.dipole * BOHR_ANG, step = dipole_layer_step(&H->dip);
+    return results_write_array(r, "/electrostatics/dipole_moment", 0, NULL, &p_eang, RESULTS_DIMENSIONLESS, e) ||
+           results_set_attr(r, "/electrostatics/dipole_moment", "units", "e*Angstrom", e) ||
+           results_write_array(r, "/electrostatics/potential_step", 0, NULL, &step, RESULTS_ENERGY, e) ||
+           results_write_array(r, "/electrostatics/dipole_energy", 0, NULL, &H->dip.energy, RESULTS_ENERGY, e);
+}
+
 int report_write(results *r, const calculation *c, const scf_history *h, err *e)
 {
     const hamiltonian *H = &c->ham;
@@ -81,7 +101,7 @@ int report_write(results *r, const calculation *c, const scf_history *h, err *e)
     results_scf scf = {h->converged, h->iterations, h->iterations, h->energy, dens};
     int rc = results_write_scf(r, &scf, e);
     free(dens);
-    if (rc) return -1;
+    if (rc || write_electrostatics(r, H, e)) return -1;
     const wavefunctions *w = &c->wfs;
     size_t n = (size_t)w->nu_all * c->nbands;   /* all blocks, gathered by calc_occupations */
     double *eps = xmalloc((n + 1) * sizeof *eps), *occ = xmalloc((n + 1) * sizeof *occ);
