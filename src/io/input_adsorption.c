@@ -7,6 +7,7 @@
  *     deformation: true    # frozen single points for the deformation energies (relax only)
  *     min_vacuum: 5        # Angstrom of vacuum left above every adsorbate
  *     reuse_density: true  # a complex starts from its converged slab and molecule
+ *     density_difference: false   # Δρ cube of each complex
  *     screening: {cutoff, fmax, max_steps, keep}
  * Lengths in Angstrom, angles in degrees, stored in bohr and radians. What can only be
  * checked against the structures (a site the slab lacks, a placement too close to the
@@ -28,7 +29,7 @@
 #define DEG (3.14159265358979323846 / 180.0)
 
 static const char *const ads_keys[] = {"adsorbates", "placements", "relax", "deformation", "min_vacuum",
-                                       "screening", "reuse_density", NULL};
+                                       "screening", "reuse_density", "density_difference", NULL};
 static const char *const adsorbate_keys[] = {"name", "file", "charge", NULL};
 static const char *const placement_keys[] = {"site", "orientation", "height", "adsorbate", "complex", NULL};
 static const char *const auto_keys[] = {"sites", "orientations", "heights", "max", "layer_tol", NULL};
@@ -322,6 +323,12 @@ int input_read_adsorption(const ictx *c, const ynode *sec, const char *dir, inpu
     if ((n = ynode_get(sec, "reuse_density")) &&
         in_bool(c, n, "adsorption.reuse_density", &in->adsorption.reuse_density))
         return -1;
+    if ((n = ynode_get(sec, "density_difference"))) {
+        if (in_bool(c, n, "adsorption.density_difference", &in->adsorption.density_difference)) return -1;
+        if (in->adsorption.density_difference && in->adsorption.relax && !in->adsorption.deformation)
+            return in_bad(c, n, "adsorption.density_difference", "with relax: true it needs deformation: true (the "
+                          "slab and the molecule frozen at the complex's geometry are its two terms)");
+    }
     if ((n = ynode_get(sec, "min_vacuum"))) {
         if (in_double_range(c, n, "adsorption.min_vacuum", 0, 0, 100, "Angstrom", &x)) return -1;
         in->adsorption.min_vacuum = x / BOHR_ANG;

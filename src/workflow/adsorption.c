@@ -6,6 +6,7 @@
 #include "core/mem.h"
 #include "core/timer.h"
 #include "core/units.h"
+#include "io/cube.h"
 #include "io/results.h"
 #include "setup/paw_setup.h"
 #include "core/elements.h"
@@ -216,6 +217,42 @@ static void make_start(const workflow *w, const structure *cx, const part_result
 
 static void complex_start_free(complex_start *cs) { free(cs->dn), free(cs->D), free(cs->from); }
 
+/* Δρ = ñ(complex) − ñ(slab) − ñ(molecule), the parts frozen at the complex's geometry,
+ * as the cube STEM_<ads>_<placement>_density_difference.cube (electrons/bohr^3, the
+ * complex's atoms; rank 0 writes). */
+static int density_difference(const workflow *w, const char *name, const part_result *cx, const part_result *slab,
+                              const part_result *mol, err *e)
+{
+    int rc = 0;
+    if (!slab->nt_G || !mol->nt_G || memcmp(cx->ngrid, slab->ngrid, sizeof cx->ngrid) ||
+        memcmp(cx->ngrid, mol->ngrid, sizeof cx->ngrid))
+        return err_set(e, EXIT_INTERNAL, "density difference of %s: the parts' grids differ or are missing", name);
+    if (w->comm->rank == 0) {
+        cube c;
+        char path[1400];
+        snprintf(path, sizeof path, "%s_%s_density_difference.cube", w->stem, name);
+        rc = cube_alloc(&c, cx->final.natoms, cx->ngrid, e);
+        if (!rc) {
+            snprintf(c.comment[0], sizeof c.comment[0], "pawsorb: pseudo density of %.120s minus its slab and "
+                     "molecule at its geometry, electrons/bohr^3", name);
+            snprintf(c.comment[1], sizeof c.comment[1], "OUTER LOOP: X, MIDDLE LOOP: Y, INNER LOOP: Z (atomic units)");
+            for (int i = 0; i < 3; i++)
+                for (int x = 0; x < 3; x++) c.axis[i][x] = cx->final.cell[i][x] / cx->ngrid[i];
+            for (int a = 0; a < cx->final.natoms; a++) {
+                c.numbers[a] = cx->final.numbers[a];
+                c.nuclear_charge[a] = cx->final.numbers[a];
+                memcpy(c.pos[a], cx->final.pos[a], sizeof c.pos[a]);
+            }
+            long np = (long)cx->ngrid[0] * cx->ngrid[1] * cx->ngrid[2];
+            for (long i = 0; i < np; i++) c.data[i] = cx->nt_G[i] - slab->nt_G[i] - mol->nt_G[i];
+            rc = cube_write(path, &c, e);
+            cube_free(&c);
+            if (!rc) log_printf("adsorption: density difference of %s: %s\n", name, path);
+        }
+    }
+    return comm_agree(w->comm, rc, e);
+}
+
 /* Placement p: (without relax) the molecule alone at its place, then the complex from
  * `start` (from its converged parts where they fit), then (with relax and deformation)
  * the molecule and the slab frozen at the complex's final geometry; the row. The
@@ -227,6 +264,7 @@ static int run_placement(workflow *w, const stage_params *sp, int ip, const stru
     const ads_placement *p = &w->setup.place[ip];
     const ads_molecule *m = &w->setup.ads[p->ads];
     int relax = in->adsorption.relax, last = sp->stage == 2, reuse = in->adsorption.reuse_density;
+    int ddiff = last && in->adsorption.density_difference;
     const char *scr = sp->stage == 1 ? " (screening)" : "";
     char group[600], sub[700], traj[1400], label[200], cube[1400], name[200];
     snprintf(group, sizeof group, "%s/%s/placements/%s", sp->prefix, m->name, p->label);
@@ -240,7 +278,8 @@ static int run_placement(workflow *w, const stage_params *sp, int ip, const stru
         ads_molecule_in_cell(start, w->setup.nslab, &part);
         snprintf(sub, sizeof sub, "%s/molecule_frozen", group);
         snprintf(label, sizeof label, "%s alone at its geometry on %s%s", m->name, p->label, scr);
-        part_spec ms = {label, sub, 0, sp->cutoff_ha, 0, 0, m->charge, 0, NULL, NULL, 0, NULL, reuse};
+        part_spec ms = {.label = label, .group = sub, .cutoff_ha = sp->cutoff_ha, .charge = m->charge,
+                        .keep_density = reuse, .keep_nt = ddiff};
         rc = run_part(w, &part, &ms, &molf, e);
         structure_free(&part);
     }
@@ -251,8 +290,10 @@ static int run_placement(workflow *w, const stage_params *sp, int ip, const stru
         snprintf(label, sizeof label, "%s on the slab, %s%s", m->name, p->label, scr);
         part_paths(w, sp, name, traj, sizeof traj);
         snprintf(cube, sizeof cube, "%s_%s%s.h5", w->stem, sp->tag, name);
-        part_spec spec = {label, sub, relax, sp->cutoff_ha, sp->fmax_au, sp->max_steps, in->dft.charge + m->charge,
-                          last, cube, relax ? traj : NULL, last, cs.dn ? &cs.st : NULL, 0};
+        part_spec spec = {.label = label, .group = sub, .relax = relax, .cutoff_ha = sp->cutoff_ha,
+                          .fmax_au = sp->fmax_au, .max_steps = sp->max_steps, .charge = in->dft.charge + m->charge,
+                          .bader = last, .cube_path = cube, .traj = relax ? traj : NULL, .want_cubes = last,
+                          .start = cs.dn ? &cs.st : NULL, .keep_nt = ddiff};
         rc = run_part(w, start, &spec, &cx, e);
         if (!rc)
             log_printf("adsorption: %s started from %s: %d SCF iterations in its first step\n", name,
@@ -264,7 +305,8 @@ static int run_placement(workflow *w, const stage_params *sp, int ip, const stru
         ads_molecule_in_cell(&cx.final, w->setup.nslab, &part);
         snprintf(sub, sizeof sub, "%s/molecule_frozen", group);
         snprintf(label, sizeof label, "%s alone at its geometry on %s%s", m->name, p->label, scr);
-        part_spec ms = {label, sub, 0, sp->cutoff_ha, 0, 0, m->charge, 0, NULL, NULL, 0, NULL, 0};
+        part_spec ms = {.label = label, .group = sub, .cutoff_ha = sp->cutoff_ha, .charge = m->charge,
+                        .keep_nt = ddiff};
         rc = run_part(w, &part, &ms, &molf, e);
         structure_free(&part);
     }
@@ -272,10 +314,13 @@ static int run_placement(workflow *w, const stage_params *sp, int ip, const stru
         ads_slab_of(&cx.final, w->setup.nslab, &part);
         snprintf(sub, sizeof sub, "%s/slab_frozen", group);
         snprintf(label, sizeof label, "slab at its geometry under %s %s%s", m->name, p->label, scr);
-        part_spec ss = {label, sub, 0, sp->cutoff_ha, 0, 0, in->dft.charge, 0, NULL, NULL, 0, NULL, 0};
+        part_spec ss = {.label = label, .group = sub, .cutoff_ha = sp->cutoff_ha, .charge = in->dft.charge,
+                        .keep_nt = ddiff};
         rc = run_part(w, &part, &ss, &slabf, e);
         structure_free(&part);
     }
+    if (!rc && ddiff && cx.scf_converged)
+        rc = density_difference(w, name, &cx, relax ? &slabf : &ref->slab, &molf, e);
     ads_row *row = &w->rows[w->nrows++];
     row_init(row, w, p, sp->stage);
     if (rc) {
@@ -305,8 +350,10 @@ static int run_stage(workflow *w, const stage_params *sp, const unsigned char *s
     part_paths(w, sp, "slab", traj, sizeof traj);
     snprintf(group, sizeof group, "%s/slab", sp->prefix);
     snprintf(label, sizeof label, "slab%s", sp->stage == 1 ? " (screening)" : "");
-    part_spec spec = {label, group, relax, sp->cutoff_ha, sp->fmax_au, sp->max_steps, in->dft.charge, 0, NULL,
-                      relax ? traj : NULL, 0, NULL, in->adsorption.reuse_density};
+    part_spec spec = {.label = label, .group = group, .relax = relax, .cutoff_ha = sp->cutoff_ha,
+                      .fmax_au = sp->fmax_au, .max_steps = sp->max_steps, .charge = in->dft.charge,
+                      .traj = relax ? traj : NULL, .keep_density = in->adsorption.reuse_density,
+                      .keep_nt = !relax && in->adsorption.density_difference && sp->stage == 2};
     int rc = run_part(w, &in->atoms, &spec, &ref.slab, e);
     /* placements made over the slab as given now sit on the relaxed slab (complex files
      * keep their own slab geometry) */
@@ -328,8 +375,9 @@ static int run_stage(workflow *w, const stage_params *sp, const unsigned char *s
             part_paths(w, sp, name, traj, sizeof traj);
             snprintf(group, sizeof group, "%s/%s/molecule", sp->prefix, m->name);
             snprintf(label, sizeof label, "%s alone in the cell%s", m->name, sp->stage == 1 ? " (screening)" : "");
-            part_spec ms = {label, group, 1, sp->cutoff_ha, sp->fmax_au, sp->max_steps, m->charge, 0, NULL, traj, 0,
-                            NULL, in->adsorption.reuse_density};
+            part_spec ms = {.label = label, .group = group, .relax = 1, .cutoff_ha = sp->cutoff_ha,
+                            .fmax_au = sp->fmax_au, .max_steps = sp->max_steps, .charge = m->charge, .traj = traj,
+                            .keep_density = in->adsorption.reuse_density};
             rc = run_part(w, &mol, &ms, &ref.mol, e);
             structure_free(&mol);
         }

@@ -166,6 +166,16 @@ static int keep_density(calculation *c, part_result *res, err *e)
     return initial_deformation_density(c, res->dn_sG, e);
 }
 
+/* The final ñ summed over spins (a density-difference cube's term). */
+static void keep_nt(const calculation *c, part_result *res)
+{
+    long nc = c->grids.nc;
+    memcpy(res->ngrid, c->pl->coarse.n, sizeof res->ngrid);
+    res->nt_G = xcalloc(nc + 1, sizeof *res->nt_G);
+    for (int s = 0; s < c->nspins; s++)
+        for (long i = 0; i < nc; i++) res->nt_G[i] += c->dens.nt_sG[(size_t)s * nc + i];
+}
+
 /* The part on its own process layout, from calc_init to the last write. */
 static int run_on_layout(const comm_ctx *comm, input *pin, const plan *pl, const part_spec *spec, results *r,
                          part_result *res, err *e)
@@ -208,6 +218,7 @@ static int run_on_layout(const comm_ctx *comm, input *pin, const plan *pl, const
     }
     if (!rc) rc = results_set_status(r, res->finished ? "ok" : res->why, e);
     if (!rc && spec->keep_density && res->scf_converged) rc = keep_density(&c, res, e);
+    if (!rc && spec->keep_nt && res->scf_converged) keep_nt(&c, res);
     if (calc_ok) res->dispersion = f.disp.energy;
     structure_copy(&res->final, &pin->atoms);
     bader_scf_free(&bs);
@@ -272,8 +283,8 @@ int part_run(const comm_ctx *comm, const input *in, const structure *s, const pa
 void part_result_free(part_result *res)
 {
     structure_free(&res->final);
-    free(res->bader_charge), free(res->dn_sG), free(res->D_asp);
-    res->bader_charge = res->dn_sG = res->D_asp = NULL;
+    free(res->bader_charge), free(res->dn_sG), free(res->D_asp), free(res->nt_G);
+    res->bader_charge = res->dn_sG = res->D_asp = res->nt_G = NULL;
 }
 
 void relax_trajectory_path(const char *results_path, char *out, size_t n)

@@ -47,6 +47,7 @@ typedef struct {
     int want_cubes;           /* 1: the input's output.cube files for this part */
     const part_start *start;  /* NULL: the atomic start */
     int keep_density;         /* 1: res gets the final deformation density and D_asp */
+    int keep_nt;              /* 1: res gets the final pseudo density ñ (spins summed) */
 } part_spec;
 
 typedef struct {
@@ -72,6 +73,9 @@ typedef struct {
     double *dn_sG;            /* nspins x nc: δñ (initial_deformation_density); owned */
     long nD;                  /* nspins x ss.np */
     double *D_asp;            /* owned */
+    /* with keep_nt: ñ(r) = Σ_s ñ_s on the coarse grid (ñ_c included), electrons/bohr^3 */
+    int ngrid[3];
+    double *nt_G;             /* owned */
 } part_result;
 
 /* Runs the part and writes it into r (its group set here, reset to the root after).

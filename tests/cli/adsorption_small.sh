@@ -5,7 +5,7 @@
 # bookkeeping, not the physics against another code (adsorption_gpaw.sh does that):
 # E_b = E(complex) - E(slab) - E(molecule) from the parts stored in the file, its D2 and
 # DFT parts, the summary table sorted by E_b, the CSV and the SVG (it parses as XML and
-# names every adsorbate), the Bader table (adsorbate charge = sum of its atoms' charges;
+# names every adsorbate), the density-difference cubes, the Bader table (adsorbate charge = sum of its atoms' charges;
 # populations + vacuum = the electron count within 1e-3), the parts published as they
 # finish; then bad inputs (exit 1, message naming file, line and key).
 n=0
@@ -24,6 +24,7 @@ adsorption:
     - {site: top-1, orientation: flat, height: 2.1, adsorbate: H2O}
     - {site: top-2, orientation: upright, height: 2.5, adsorbate: H2}
   relax: false
+  density_difference: true
 bader: true
 output: {file: ads.h5}
 YAML
@@ -83,12 +84,22 @@ for name in ('H2O', 'H2'):
 check(f['adsorption/H2O/energy'][()] < min(0, f['adsorption/H2/energy'][()]), 'H2O bound, more strongly than H2: %.4f, %.4f eV' % (f['adsorption/H2O/energy'][()], f['adsorption/H2/energy'][()]))
 rows = list(csv.DictReader(open(sys.argv[2])))
 check(len(rows) == 2 and abs(float(rows[0]['e_bind_eV']) - E[0]) < 1e-5, 'CSV: 2 rows, first E_b %s' % rows[0]['e_bind_eV'])
+from ase.io.cube import read_cube_data
+for name, label, nat in (('H2O', 'top-1_flat_2.10A', 11), ('H2', 'top-2_upright_2.50A', 10)):
+    d, at = read_cube_data('ads_%s_%s_density_difference.cube' % (name, label))
+    dv = at.get_volume() / d.size / 0.5291772105638411 ** 3          # bohr^3 per point
+    g = f['adsorption/%s/placements/%s' % (name, label)]
+    Pc = g['complex/structure/positions'][()]
+    # the largest change sits between the slab's top layer and the molecule
+    zc = (np.abs(d).sum(axis=(0, 1)).argmax() + 0.5) / d.shape[2] * at.cell[2, 2]
+    check(len(at) == nat and abs(d.sum() * dv) < 0.02 and Pc[:8, 2].max() - 0.5 < zc < Pc[8:, 2].max() + 1.0,
+          '%s: density difference cube, %d atoms, integral %.5f e, largest change at z = %.2f A' % (name, len(at), d.sum() * dv, zc))
 svg = ET.parse(sys.argv[3]).getroot()
 text = ' '.join(t.text or '' for t in svg.iter() if t.tag.endswith('text'))
 check(svg.tag.endswith('svg') and 'H2O' in text and 'H2' in text.replace('H2O', ''), 'SVG parses and names H2O and H2')
 PY
 )
-t "the python checks all ran (27)" '[ $npass -eq 27 ]'
+t "the python checks all ran (29)" '[ $npass -eq 29 ]'
 
 # Bad input: exit 1 and one line naming the file, the line and the key.
 bad() {   # bad NAME SED-EXPRESSION EXPECTED-REGEX
