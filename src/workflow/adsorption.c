@@ -2,6 +2,7 @@
  * binding energies and the reports. eV and Angstrom only in the log and the files. */
 #include "workflow/adsorption.h"
 
+#include "core/elements.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "core/timer.h"
@@ -9,7 +10,6 @@
 #include "io/cube.h"
 #include "io/results.h"
 #include "setup/paw_setup.h"
-#include "core/elements.h"
 #include "workflow/part.h"
 #include "workflow/placements.h"
 #include "workflow/table.h"
@@ -114,8 +114,6 @@ static int write_placement(workflow *w, const char *group, const ads_placement *
         {"/energy_molecule", E_mol, RESULTS_ENERGY},
         {"/charge_transfer", row->charge_transfer_e, RESULTS_CHARGE},
         {"/height", p->height, RESULTS_LENGTH}};
-    char h[32];
-    snprintf(h, sizeof h, "%g", p->height * BOHR_ANG);
     int rc = results_set_group(r, group, e);
     for (size_t i = 0; !rc && i < sizeof d / sizeof *d; i++)
         rc = results_write_array(r, d[i].name, 0, NULL, &d[i].v, d[i].q, e);
@@ -193,7 +191,9 @@ static void make_start(const workflow *w, const structure *cx, const part_result
     memset(cs, 0, sizeof *cs);
     int ns = w->setup.nslab;
     int use_s = slab && slab->dn_sG && same_positions(&slab->final, cx, 0);
-    int use_m = mol && mol->dn_sG && same_positions(&mol->final, cx, ns) && (!use_s || mol->nc == slab->nc);
+    /* the molecule's D_asp blocks follow the slab's: their offset is the slab's nD */
+    int use_m = mol && mol->dn_sG && same_positions(&mol->final, cx, ns) && slab && slab->nD > 0 &&
+                (!use_s || mol->nc == slab->nc);
     snprintf(cs->what, sizeof cs->what, "%s", use_s && use_m ? "slab + molecule" : use_s ? "slab + atoms"
                                               : use_m ? "atoms + molecule" : "atoms");
     if (!use_s && !use_m) return;
@@ -357,7 +357,7 @@ static int run_stage(workflow *w, const stage_params *sp, const unsigned char *s
     int rc = run_part(w, &in->atoms, &spec, &ref.slab, e);
     /* placements made over the slab as given now sit on the relaxed slab (complex files
      * keep their own slab geometry) */
-    for (int i = 0; !rc && relax && fresh && i < w->setup.nplace; i++)
+    for (int i = 0; !rc && relax && fresh && ref.slab.final.natoms == w->setup.nslab && i < w->setup.nplace; i++)
         if (selected[i] && !isnan(w->setup.place[i].height))
             memcpy(geom[i].pos, ref.slab.final.pos, w->setup.nslab * sizeof *geom[i].pos);
     for (int ads = 0; !rc && ads < w->setup.nads; ads++) {
