@@ -303,6 +303,50 @@ static void print_bader(hid_t f, FILE *out)
     array_free(&pop), array_free(&q), array_free(&vol), array_free(&num);
 }
 
+/* A 1-d dataset of fixed-length strings (results_write_strings): n strings of `width`
+ * bytes each (NUL-padded) in one malloc'ed block, or NULL. */
+static char *read_strings(hid_t f, const char *path, size_t *n, size_t *width)
+{
+    /* H5Lexists needs every parent to exist */
+    if (H5Lexists(f, "/adsorption", H5P_DEFAULT) <= 0 || H5Lexists(f, "/adsorption/summary", H5P_DEFAULT) <= 0 ||
+        H5Lexists(f, path, H5P_DEFAULT) <= 0)
+        return NULL;
+    hid_t d = H5Dopen2(f, path, H5P_DEFAULT);
+    if (d < 0) return NULL;
+    hid_t t = H5Dget_type(d), sp = H5Dget_space(d);
+    char *buf = NULL;
+    hsize_t dims[1] = {0};
+    if (H5Tget_class(t) == H5T_STRING && !H5Tis_variable_str(t) && H5Sget_simple_extent_ndims(sp) == 1) {
+        H5Sget_simple_extent_dims(sp, dims, NULL);
+        *width = H5Tget_size(t), *n = dims[0];
+        buf = calloc(*n * *width + 1, 1);
+        if (buf && H5Dread(d, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0) free(buf), buf = NULL;
+    }
+    H5Sclose(sp), H5Tclose(t), H5Dclose(d);
+    return buf;
+}
+
+/* task: adsorption: the summary table, sorted by E_b as written. */
+static void print_adsorption(hid_t f, FILE *out)
+{
+    size_t na = 0, np = 0, wa = 0, wp = 0;
+    char *ads = read_strings(f, "/adsorption/summary/adsorbate", &na, &wa);
+    char *pl = read_strings(f, "/adsorption/summary/placement", &np, &wp);
+    array eb = read_array(f, "/adsorption/summary/energy"), dft = read_array(f, "/adsorption/summary/energy_dft");
+    array d2 = read_array(f, "/adsorption/summary/energy_d2"), q = read_array(f, "/adsorption/summary/charge_transfer");
+    array st = read_array(f, "/adsorption/summary/stage");
+    if (ads && pl && na == np && eb.v && eb.n == na && dft.n == na && d2.n == na && q.n == na && st.n == na) {
+        fprintf(out, "adsorption   %zu placement row%s, sorted by E_b (eV; negative = bound; q: Bader charge of the "
+                "adsorbate, e)\n", na, na == 1 ? "" : "s");
+        fprintf(out, "  %-12s %-28s %5s %10s %10s %10s %8s\n", "adsorbate", "placement", "stage", "E_b", "DFT", "D2", "q");
+        for (size_t i = 0; i < na; i++)
+            fprintf(out, "  %-12.*s %-28.*s %5.0f %10.4f %10.4f %10.4f %8.4f\n", (int)wa, ads + i * wa, (int)wp,
+                    pl + i * wp, st.v[i], eb.v[i], dft.v[i], d2.v[i], q.v[i]);
+    }
+    free(ads), free(pl);
+    array_free(&eb), array_free(&dft), array_free(&d2), array_free(&q), array_free(&st);
+}
+
 /* Opens and checks the file; returns the HDF5 file or -1 with the reason in e. */
 static hid_t open_results(const char *path, err *e)
 {
@@ -337,6 +381,7 @@ static int info_print(const char *path, FILE *out, err *e)
     print_electrostatics(f, out);
     print_relax(f, out);
     print_bader(f, out);
+    print_adsorption(f, out);
     H5Fclose(f);
     return 0;
 }

@@ -37,6 +37,7 @@ typedef struct {
     char stem[1024];          /* output without .h5: STEM_<part>.xyz, STEM_adsorption.csv */
     ads_setup setup;
     int failures;             /* parts that did not finish */
+    double t0;                /* MPI_Wtime at the start: the results file's wall_time */
     int nrows;
     ads_row *rows;            /* one per placement and stage */
 } workflow;
@@ -463,6 +464,7 @@ static int write_summary(workflow *w, err *e)
                               w->failures == 1 ? "" : "s");
     else snprintf(status, sizeof status, "ok");
     if (!rc) rc = results_set_status(r, status, e);
+    if (!rc) rc = results_set_wall_time(r, MPI_Wtime() - w->t0, e);
     free(ads), free(pl), free(st), free(col);
     if (rc) results_abort(r);
     else rc = results_close(r, e);
@@ -554,7 +556,7 @@ static void log_plan(const workflow *w)
 
 int adsorption_check(const comm_ctx *comm, const input *in, err *e)
 {
-    workflow w = {comm, in, "", "", {0}, 0, 0, NULL};
+    workflow w = {comm, in, "", "", {0}, 0, 0, 0, NULL};
     int rc = ads_setup_make(in, &w.setup, e);
     if (!rc) rc = preflight(&w, e);
     if (!rc) log_plan(&w);
@@ -564,7 +566,7 @@ int adsorption_check(const comm_ctx *comm, const input *in, err *e)
 
 int adsorption_run(const comm_ctx *comm, const input *in, const char *output, err *e)
 {
-    workflow w = {comm, in, output, "", {0}, 0, 0, NULL};
+    workflow w = {comm, in, output, "", {0}, 0, MPI_Wtime(), 0, NULL};
     size_t l = strlen(output);
     snprintf(w.stem, sizeof w.stem, "%.*s", (int)(l > 3 && !strcmp(output + l - 3, ".h5") ? l - 3 : l), output);
     int rc = ads_setup_make(in, &w.setup, e);

@@ -33,6 +33,9 @@ t "adsorption single points exit 0 (rc $rc)" '[ $rc -eq 0 ]'
 t "log names each part with its energy" 'grep -q "^adsorption: slab  .* E = " <<<"$out" && grep -q "^adsorption: H2 on the slab, top-2_upright_2.50A .* E = " <<<"$out"'
 t "log prints the table with both adsorbates" 'grep -A4 "^rank  adsorbate" <<<"$out" | grep -q "H2O" && grep -A4 "^rank  adsorbate" <<<"$out" | grep -q "H2 "'
 t "results, CSV and SVG next to the input" '[ -s "$tmp/ads.h5" ] && [ -s "$tmp/ads_adsorption.csv" ] && [ -s "$tmp/ads_adsorption.svg" ]'
+info=$("$PAWSORB" info "$tmp/ads.h5" 2>&1)
+t "pawsorb info prints the adsorption table" 'grep -qE "^  H2O +top-1_flat_2.10A +2 +-0\.[0-9]{4}" <<<"$info" && grep -qE "^  H2 +top-2_upright_2.50A" <<<"$info"'
+t "the root wall_time is the whole run's (> 1 s)" 'awk "/^wall time/ {exit !(\$3 > 1)}" <<<"$info"'
 t "no temporary file left" '[ -z "$(ls "$tmp" | grep tmp)" ]'
 npass=0
 while read -r verdict what; do
