@@ -5,32 +5,32 @@
 # 0.02 eV/A for the slab alone, the molecule alone in the same cell (from its place in the
 # start complex) and the complex; deformation energies from the parts frozen at the relaxed
 # complex's geometry (tests/reference/adsorption_relax_gpaw.py -> tests/data/adsorption/
-# relax_gpaw.json). The issue asks E_b within 0.05 eV and the fixed atoms bit-identical.
+# relax_h2o_gpaw.json). The issue asks E_b within 0.05 eV and the fixed atoms bit-identical.
 # Usage: benchmarks/adsorption/relax_vs_gpaw.sh   (PAWSORB=path to the binary)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 data=$here/../../tests/data/adsorption
 pawsorb=${PAWSORB:-$here/../../build/pawsorb}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-cp "$data/relax_start_slab.xyz" "$data/relax_start_complex.xyz" "$tmp/"
+cp "$data/relax_h2o_start_slab.xyz" "$data/relax_h2o_start_complex.xyz" "$tmp/"
 cat > "$tmp/in.yaml" <<'YAML'
 task: adsorption
-structure: {file: relax_start_slab.xyz}
+structure: {file: relax_h2o_start_slab.xyz}
 dft: {cutoff: 300, dispersion: d2}
 relax: {method: bfgs, fmax: 0.02, max_steps: 300}
 adsorption:
   adsorbates: [H2O]
-  placements: [{complex: relax_start_complex.xyz}]
+  placements: [{complex: relax_h2o_start_complex.xyz}]
 output: {file: out.h5}
 YAML
 start=$(date +%s)
 (cd "$tmp" && /usr/bin/time -v "$pawsorb" run in.yaml > run.log 2> time.txt) || { tail -5 "$tmp/run.log"; exit 1; }
 echo "== pawsorb $("$pawsorb" --version), $(( $(date +%s) - start )) s wall, peak $(awk '/Maximum resident/ {printf "%.0f MB", $6/1024}' "$tmp/time.txt"), load $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -E "^adsorption: .*(E =|started from)" "$tmp/run.log"
-/usr/bin/python3 - "$tmp/out.h5" "$data/relax_gpaw.json" <<'PY'
+/usr/bin/python3 - "$tmp/out.h5" "$data/relax_h2o_gpaw.json" <<'PY'
 import json, sys, h5py, numpy as np
 f = h5py.File(sys.argv[1], 'r'); ref = json.load(open(sys.argv[2]))
-pl = 'adsorption/H2O/placements/relax_start_complex'
+pl = 'adsorption/H2O/placements/relax_h2o_start_complex'
 rows = (('slab', 'adsorption/slab'), ('mol', 'adsorption/H2O/molecule'), ('complex', pl + '/complex'))
 for k, g in rows:
     E, n = f[g + '/energy/total'][()], len(f[g + '/relax/energies'])
@@ -39,7 +39,7 @@ for k, g in rows:
           % (k, E, n, r['E_total_eV'], r['force_evaluations'], (E - r['E_total_eV']) * 1e3))
 Eb = f[pl + '/energy'][()]
 print('E_b        pawsorb %9.4f eV   GPAW %9.4f eV   diff %+7.2f meV (issue: 50 meV)' % (Eb, ref['E_b_total_eV'], (Eb - ref['E_b_total_eV']) * 1e3))
-for k, rk in (('deformation_molecule', 'E_def_mol_eV'), ('deformation_slab', 'E_def_slab_eV'), ('energy_d2', 'E_b_D2_eV')):
+for k, rk in (('deformation_molecule', 'E_deform_mol_total_eV'), ('deformation_slab', 'E_deform_slab_total_eV'), ('energy_d2', 'E_b_D2_eV')):
     if rk in ref:
         print('%-22s pawsorb %9.4f eV   GPAW %9.4f eV' % (k, f[pl + '/' + k][()], ref[rk]))
 P = f[pl + '/complex/relax/positions'][()]
