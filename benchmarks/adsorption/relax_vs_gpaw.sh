@@ -42,6 +42,11 @@ print('E_b        pawsorb %9.4f eV   GPAW %9.4f eV   diff %+7.2f meV (issue: 50 
 for k, rk in (('deformation_molecule', 'E_deform_mol_total_eV'), ('deformation_slab', 'E_deform_slab_total_eV'), ('energy_d2', 'E_b_D2_eV')):
     if rk in ref:
         print('%-22s pawsorb %9.4f eV   GPAW %9.4f eV' % (k, f[pl + '/' + k][()], ref[rk]))
+# the two paths, every 5th step: where they part in a flat landscape
+ep, eg = f[pl + '/complex/relax/energies'][()], ref['complex']['energies_per_step_eV']
+print('complex path (eV), step: pawsorb / GPAW')
+print('  ' + '  '.join('%d: %.4f / %s' % (i + 1, ep[i] if i < len(ep) else float('nan'),
+                                        '%.4f' % eg[i] if i < len(eg) else '-') for i in range(0, max(len(ep), len(eg)), 5)))
 P = f[pl + '/complex/relax/positions'][()]
 fixed = f[pl + '/complex/structure/fixed'][()]
 print('fixed atoms of the complex bit-identical over %d steps: %s (%d fixed)'
