@@ -1,6 +1,6 @@
 # src/build: structure builders (LATP bulk and slabs, molecules, adsorption sites)
 libpawsorb_a_SOURCES += src/build/symmetry.c src/build/symmetry.h src/build/ewald.c src/build/ewald.h \
-	src/build/latp.c src/build/latp.h src/build/slab.c src/build/slab.h \
+	src/build/latp.c src/build/latp.h src/build/slab.c src/build/slab.h src/build/slab_preset.c src/build/slab_preset.h \
 	src/build/slab_order.c src/build/slab_order.h \
 	src/build/molecule.c src/build/molecule.h src/build/delaunay.c src/build/delaunay.h \
 	src/build/sites.c src/build/sites.h src/build/place.c src/build/place.h

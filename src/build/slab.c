@@ -428,7 +428,8 @@ int slab_latp001(const slab_opts *o, structure *s, slab_report *r, err *e)
                        "--termination, or --allow-dipole to keep it",
                        o->termination, o->supercell[0], o->supercell[1], o->x, d_ea);
     }
-    double z_fix = zref + o->fix_layers * b.cell[2][2] / 3.0;
+    /* Units moved down by the dipole fix sit below zref: with no fixed layer none is fixed. */
+    double z_fix = o->fix_layers > 0 ? zref + o->fix_layers * b.cell[2][2] / 3.0 : -INFINITY;
     assemble(&b, p, np, z_fix, s, &r->n_fixed);
     free(p), free(u);
     int rc = 0;

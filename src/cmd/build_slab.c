@@ -1,5 +1,5 @@
 /* pawsorb build latp001: (001) slabs of LiTi2(PO4)3 / LATP (docs/latp.md). */
-#include "build/slab.h"
+#include "build/slab_preset.h"
 #include "cmd/build_cmds.h"
 #include "core/units.h"
 #include "io/structio.h"
@@ -7,28 +7,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-/* Named presets (docs/latp.md). Lengths in Angstrom (the edge of the program). */
-typedef struct {
-    const char *name;
-    double x;
-    int layers, sa, sb, fix;
-    double vacuum_ang;
-} slab_preset;
-
-static const slab_preset presets[] = {
-    /* Close to the seed study (Li1.3Al0.3Ti1.7(PO4)3, 15 A vacuum, a slab of ~100-200
-     * atoms): 2x1 in plane (so that half of a surface Li level can move, and room for
-     * SN or LiTFSI flat), 3 layers = 12 formula units, so x = 0.3 becomes 4 Al,
-     * x = 1/3; 20.9 A of slab, 220 atoms, bottom layer fixed. The thinnest 2x1 slab with
-     * x = 0.3 exactly (5 layers, 366 atoms) is `--layers 5 --fix 2`. */
-    {"paper", 0.3, 3, 2, 1, 1, 15.0},
-    /* The smallest 2x1 slab with a free and a fixed layer: 8 formula units, so x = 0.3
-     * becomes 2 Al, x = 0.25; 13.9 A of slab. 15 A vacuum as `paper` and the seed study:
-     * with 10 A, a molecule 2 A over the surface would leave less than 8 A between its top
-     * and the next slab; with 15 A a flat one leaves 9.6-13 A (docs/latp.md). */
-    {"quick", 0.3, 2, 2, 1, 1, 15.0},
-};
 
 /* What the Al/Li ordering inside the slab did (docs/latp.md). */
 static void print_order(const slab_opts *o, const slab_report *r)
@@ -49,17 +27,19 @@ static void print_order(const slab_opts *o, const slab_report *r)
 
 int build_cmd_latp001(const comm_ctx *comm, int argc, char **argv, err *e)
 {
-    const slab_preset *p = &presets[1];   /* quick unless --preset says otherwise */
+    const slab_preset *p = slab_preset_find(SLAB_PRESET_DEFAULT);
     for (int i = 1; i < argc; i++)   /* preset first, so explicit options override it */
         if (!strcmp(argv[i], "--preset")) {
             if (build_opt_need(argc, argv, i, 1, e)) return -1;
-            p = NULL;
-            for (size_t k = 0; k < sizeof presets / sizeof *presets; k++)
-                if (!strcmp(argv[i + 1], presets[k].name)) p = &presets[k];
-            if (!p) return err_set(e, EXIT_BAD_INPUT, "option --preset: '%s' is not paper or quick", argv[i + 1]);
+            if (!(p = slab_preset_find(argv[i + 1]))) {
+                char names[128] = "";
+                for (const slab_preset *q = slab_presets; q->name; q++)
+                    snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", q == slab_presets ? "" :
+                             q[1].name ? ", " : " or ", q->name);
+                return err_set(e, EXIT_BAD_INPUT, "option --preset: '%s' is not %s", argv[i + 1], names);
+            }
         }
-    slab_opts o = {.x = p->x, .layers = p->layers, .vacuum = p->vacuum_ang / BOHR_ANG,
-                   .supercell = {p->sa, p->sb}, .fix_layers = p->fix};
+    slab_opts o = slab_preset_opts(p);
     const char *out = NULL;
     double thick = 0, vac = p->vacuum_ang;
     for (int i = 1; i < argc; i++) {
@@ -87,10 +67,7 @@ int build_cmd_latp001(const comm_ctx *comm, int argc, char **argv, err *e)
     }
     if (!out) return err_set(e, EXIT_BAD_INPUT, "build latp001: no output file (-o FILE.xyz)");
     o.vacuum = vac / BOHR_ANG;
-    if (thick > 0) {   /* whole bulk periods: 6.95 A per layer, rounded up to the period */
-        int per = o.x > 0 && o.allow_dipole ? 3 : 1;
-        o.layers = per * (int)ceil(thick / (20.858 / 3.0) / per - 1e-9);
-    }
+    if (thick > 0) o.layers = slab_layers_for_thickness(&o, thick);
     if (o.fix_layers >= o.layers) o.fix_layers = o.layers - 1;
     structure s;
     slab_report r;

@@ -23,7 +23,7 @@ static void print_structure(const input *in, const plan *p)
     const structure *s = &in->atoms;
     printf("Structure       %d atoms:", s->natoms);
     for (int k = 0; k < p->nspecies; k++) printf(" %s%d", element_symbol(p->species[k].z), p->species[k].count);
-    printf("\n");
+    printf("\n  %s\n", in->structure_origin);
     for (int i = 0; i < 3; i++)
         printf("  a%d            %12.6f %12.6f %12.6f A   periodic: %s\n", i + 1, s->cell[i][0] * BOHR_ANG,
                s->cell[i][1] * BOHR_ANG, s->cell[i][2] * BOHR_ANG, s->pbc[i] ? "yes" : "no");

@@ -84,6 +84,7 @@ int cmd_run(const comm_ctx *comm, int argc, char **argv)
     const char *out_path = a.output ? a.output : in.output.file;
     if (in.task == TASK_ADSORPTION || in.task == TASK_SCAN) {
         log_init(a.quiet ? NULL : stdout, comm->rank);
+        log_printf("Structure: %s\n", in.structure_origin);
         int rc = adsorption_run(comm, &in, out_path, &e);
         input_free(&in);
         return rc ? cmd_fail(comm, e.msg, e.status ? e.status : EXIT_INTERNAL) : EXIT_OK;
@@ -95,6 +96,7 @@ int cmd_run(const comm_ctx *comm, int argc, char **argv)
         return cmd_fail(comm, e.msg, e.status);
     }
     log_init(a.quiet ? NULL : stdout, comm->rank);
+    log_printf("Structure: %s\n", in.structure_origin);
     int rc = run_single(comm, &in, &pl, out_path, &e);
     plan_free(&pl);
     input_free(&in);

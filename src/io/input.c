@@ -27,7 +27,8 @@ static const char *const relax_keys[] = {"method", "fmax", "max_steps", NULL};
 static const char *const output_keys[] = {"file", "cube", NULL};
 static const char *const bader_keys[] = {"refinement", "method", "vacuum", NULL};
 static const char *const parallel_keys[] = {"kpoints", "bands", "memory_per_rank", NULL};
-static const char *const structure_leaf_keys[] = {"file", "format", "cell", "pbc", "atoms", "fixed", "fix_below", NULL};
+static const char *const structure_leaf_keys[] = {"file", "build", "format", "cell", "pbc", "atoms", "fixed",
+                                                  "fix_below", NULL};
 
 /* Where a key that is unknown in one place lives instead ("cutoff" -> "dft.cutoff"). */
 static const char *key_elsewhere(const char *key)
@@ -482,7 +483,8 @@ static int read_sections(const ictx *c, const ynode *root, const char *dir, inpu
     int k;
     if (in_check_keys(c, root, "", top_keys)) return -1;
     if (!(n = ynode_get(root, "structure")))
-        return in_bad(c, root, "structure", "missing: give structure.file, or structure.cell and structure.atoms");
+        return in_bad(c, root, "structure", "missing: give structure.file, structure.build, or structure.cell and "
+                      "structure.atoms");
     if (input_read_structure(c, n, dir, in)) return -1;
     if ((n = ynode_get(root, "task"))) {
         if (in_choice(c, n, "task", tasks, &k)) return -1;

@@ -54,9 +54,13 @@ typedef struct {
     char *text;               /* the whole file, verbatim (for provenance); owned */
     task_kind task;
 
-    structure atoms;          /* bohr; from structure.file or inline; fixed[] set from
-                                 structure.fixed / fix_below / POSCAR selective dynamics */
-    char structure_file[1024];/* resolved path of structure.file, "" when inline */
+    structure atoms;          /* bohr; from structure.file, structure.build or inline; fixed[]
+                                 set from structure.fixed / fix_below / POSCAR selective
+                                 dynamics / the builder's fixed layers */
+    char structure_file[1024];/* resolved path of structure.file, "" when inline or built */
+    char structure_origin[512];/* how the structure was made, one line for the logs: "read from
+                                 FILE: N atoms", "inline: N atoms" or "built by latp001
+                                 (preset quick): N atoms; ..." (structure.build) */
 
     struct {
         char xc[64];          /* as written: "PBE", "LDA" or a libxc name */

@@ -8,6 +8,10 @@
 #include "io/input.h"
 #include "io/input_yaml.h"
 
+/* Most atoms a structure may have (structure_validate compares all pairs; beyond this a
+ * plane-wave PAW run is out of reach anyway). */
+#define INPUT_MAX_ATOMS 5000
+
 typedef struct {
     const char *file;     /* the input path as given: every message starts with it */
     err *e;
@@ -48,8 +52,12 @@ int in_choice(const ictx *c, const ynode *n, const char *path, const char *const
 /* A list of exactly `len` items (len 0: any length). */
 int in_list(const ictx *c, const ynode *n, const char *path, size_t len, const char *what);
 
-/* Structure section (input_structure.c): fills in->atoms and in->structure_file. */
+/* Structure section (input_structure.c): fills in->atoms, in->structure_file and
+ * in->structure_origin. */
 int input_read_structure(const ictx *c, const ynode *sec, const char *input_dir, input *in);
+/* structure.build (input_build.c): the structure of a `pawsorb build` builder into *s (s
+ * untouched on error), and one line saying how it was made into origin. */
+int input_read_build(const ictx *c, const ynode *b, structure *s, char *origin, size_t cap);
 /* dft.kpoints, after the structure is known (input_structure.c). */
 int input_read_kpoints(const ictx *c, const ynode *n, input *in);
 /* adsorption section (input_adsorption.c): after dft and relax, whose values it defaults

@@ -1,5 +1,6 @@
 /* The `structure` section and the k-point grid that depends on it.
- *   structure: {file, format} or inline {cell, pbc, atoms}; plus fixed, fix_below.
+ *   structure: {file, format}, {build} (input_build.c) or inline {cell, pbc, atoms};
+ *   plus fixed, fix_below.
  * Lengths are read in Angstrom and stored in bohr (units.h). */
 #include "cell/lattice.h"
 #include "core/elements.h"
@@ -18,15 +19,13 @@
 /* Largest |coordinate| and |cell component| accepted, Angstrom: far beyond any real box,
  * small enough that distances and volumes stay finite. */
 #define MAX_LENGTH_ANG 1.0e4
-/* structure_validate compares all pairs of atoms: beyond this a plane-wave PAW run is
- * out of reach anyway. */
-#define MAX_ATOMS 5000
 /* Closest approach of two atoms (periodic images included), Angstrom (docs/input.md). */
 #define MIN_DIST_ANG 0.5
 /* Closest periodic lattice planes accepted, Angstrom (bounds the image search). */
 #define MIN_PLANE_ANG 0.1
 
-static const char *const structure_keys[] = {"file", "format", "cell", "pbc", "atoms", "fixed", "fix_below", NULL};
+static const char *const structure_keys[] = {"file", "build", "format", "cell", "pbc", "atoms", "fixed", "fix_below",
+                                             NULL};
 
 /* cell: [[ax,ay,az],[bx,by,bz],[cx,cy,cz]] or [a, b, c] (orthorhombic), Angstrom. */
 static int read_cell(const ictx *c, const ynode *n, double cell[3][3])
@@ -95,8 +94,8 @@ static int read_atoms(const ictx *c, const ynode *n, structure *s)
     char path[64];
     if (in_list(c, n, "structure.atoms", 0, "a list of atoms [[O, x, y, z], ...]")) return -1;
     if (n->n == 0) return in_bad(c, n, "structure.atoms", "the list of atoms is empty");
-    if (n->n > MAX_ATOMS)
-        return in_bad(c, n, "structure.atoms", "too many atoms (%zu; at most %d)", n->n, MAX_ATOMS);
+    if (n->n > INPUT_MAX_ATOMS)
+        return in_bad(c, n, "structure.atoms", "too many atoms (%zu; at most %d)", n->n, INPUT_MAX_ATOMS);
     structure_alloc(s, (int)n->n);
     for (size_t a = 0; a < n->n; a++) {
         const ynode *at = n->items[a];
@@ -141,8 +140,9 @@ static int read_file(const ictx *c, const ynode *sec, const char *input_dir, inp
         memset(&in->atoms, 0, sizeof in->atoms);
         return in_bad(c, n, "structure.file", "%s", fe.msg);
     }
-    if (in->atoms.natoms > MAX_ATOMS)
-        return in_bad(c, n, "structure.file", "too many atoms (%d; at most %d)", in->atoms.natoms, MAX_ATOMS);
+    if (in->atoms.natoms > INPUT_MAX_ATOMS)
+        return in_bad(c, n, "structure.file", "too many atoms (%d; at most %d)", in->atoms.natoms,
+                      INPUT_MAX_ATOMS);
     return 0;
 }
 
@@ -193,31 +193,64 @@ static int check_cell_shape(const ictx *c, const ynode *n, const char *path, con
     return 0;
 }
 
+/* structure.build excludes the other ways of giving atoms and a cell: the builder makes both. */
+static int check_build_alone(const ictx *c, const ynode *sec)
+{
+    static const char *const others[] = {"file", "atoms", "cell", "pbc", "format", NULL};
+    char path[32];
+    for (int i = 0; others[i]; i++) {
+        const ynode *n = ynode_get(sec, others[i]);
+        if (!n) continue;
+        snprintf(path, sizeof path, "structure.%s", others[i]);
+        if (i < 2) return in_bad(c, n, path, "give one of structure.file, structure.build or inline atoms, not two");
+        return in_bad(c, n, path, "not with structure.build: the builder makes the cell and its periodicity");
+    }
+    return 0;
+}
+
+/* One line for the logs (input.h's structure_origin) when the structure was read. */
+static void set_origin(input *in, const ynode *file)
+{
+    if (file)
+        snprintf(in->structure_origin, sizeof in->structure_origin, "read from %.480s: %d atoms", in->structure_file,
+                 in->atoms.natoms);
+    else
+        snprintf(in->structure_origin, sizeof in->structure_origin, "inline: %d atoms", in->atoms.natoms);
+}
+
 int input_read_structure(const ictx *c, const ynode *sec, const char *input_dir, input *in)
 {
     structure *s = &in->atoms;
     if (!sec || ynode_is_null(sec))
-        return in_bad(c, sec, "structure", "missing: give structure.file, or structure.cell and structure.atoms");
+        return in_bad(c, sec, "structure", "missing: give structure.file, structure.build, or structure.cell and "
+                      "structure.atoms");
     if (in_check_keys(c, sec, "structure", structure_keys)) return -1;
     const ynode *file = ynode_get(sec, "file"), *cell = ynode_get(sec, "cell"), *pbc = ynode_get(sec, "pbc"),
-                *atoms = ynode_get(sec, "atoms"), *fmt = ynode_get(sec, "format");
+                *atoms = ynode_get(sec, "atoms"), *fmt = ynode_get(sec, "format"), *build = ynode_get(sec, "build");
+    if (build && check_build_alone(c, sec)) return -1;
     if (file && atoms)
         return in_bad(c, atoms, "structure.atoms", "give either structure.file or inline atoms, not both");
     if (!file && fmt) return in_bad(c, fmt, "structure.format", "only meaningful with structure.file");
-    if (!file && !atoms)
-        return in_bad(c, sec, "structure", "give structure.file, or structure.cell and structure.atoms");
-    if (!file && !cell)
+    if (!file && !atoms && !build)
+        return in_bad(c, sec, "structure", "give structure.file, structure.build, or structure.cell and "
+                      "structure.atoms");
+    if (atoms && !cell)
         return in_bad(c, atoms, "structure.cell", "missing: inline atoms need a cell (the box, Angstrom)");
-    if (file ? read_file(c, sec, input_dir, in) : read_atoms(c, atoms, s)) return -1;
-    if (!file) s->pbc[0] = s->pbc[1] = s->pbc[2] = 1; /* default: periodic, as plane waves are */
+    if (build ? input_read_build(c, build, s, in->structure_origin, sizeof in->structure_origin)
+              : file ? read_file(c, sec, input_dir, in) : read_atoms(c, atoms, s))
+        return -1;
+    if (build && s->natoms > INPUT_MAX_ATOMS)
+        return in_bad(c, build, "structure.build", "too many atoms (%d; at most %d)", s->natoms, INPUT_MAX_ATOMS);
+    if (atoms) s->pbc[0] = s->pbc[1] = s->pbc[2] = 1; /* default: periodic, as plane waves are */
     if (cell && read_cell(c, cell, s->cell)) return -1;
     if (file && !cell && lattice_volume(s->cell) == 0 && s->cell[0][0] == 0 && s->cell[1][1] == 0 && s->cell[2][2] == 0)
         return in_bad(c, file, "structure.file", "the file gives no cell (no Lattice=): add structure.cell "
                       "(the box, Angstrom) and structure.pbc");
     if (pbc && read_pbc(c, pbc, s->pbc)) return -1;
     if (read_fixed(c, sec, s)) return -1;
-    const ynode *where = cell ? cell : file;
-    const char *path = cell ? "structure.cell" : "structure.file";
+    if (!build) set_origin(in, file);
+    const ynode *where = build ? build : cell ? cell : file;
+    const char *path = build ? "structure.build" : cell ? "structure.cell" : "structure.file";
     if (check_cell_shape(c, where, path, s)) return -1;
     err ve = {0};
     if (structure_validate(s, MIN_DIST_ANG / BOHR_ANG, &ve)) {
@@ -230,7 +263,7 @@ int input_read_structure(const ictx *c, const ynode *sec, const char *input_dir,
             where_atom = atoms->items[j];
             snprintf(apath, sizeof apath, "structure.atoms[%d]", j);
         }
-        return in_bad(c, atoms ? where_atom : file, atoms ? apath : "structure.file", "%s", ve.msg);
+        return in_bad(c, atoms ? where_atom : where, atoms ? apath : path, "%s", ve.msg);
     }
     return 0;
 }
