@@ -3,6 +3,7 @@
 #include "cmd/cmd.h"
 #include "config.h"
 #include "core/err.h"
+#include "core/stop.h"
 
 #include <mpi.h>
 #include <stdio.h>
@@ -23,7 +24,8 @@ static const char usage[] =
     "  --version, --help\n"
     "\n"
     "Parallel: mpirun -n N pawsorb run INPUT.yaml\n"
-    "Exit status: 0 ok, 1 bad input, 2 run failed (results still written), 3 internal error.\n"
+    "Exit status: 0 ok, 1 bad input, 2 run failed (results still written), 3 internal error,\n"
+    "4 stopped by a signal or --max-time (run the same command again to continue).\n"
     "Documentation: docs/interface.md\n";
 
 typedef struct {
@@ -71,6 +73,7 @@ int main(int argc, char **argv)
 {
     default_blas_threads();
     MPI_Init(&argc, &argv);
+    stop_install();   /* SIGTERM, SIGUSR1, SIGINT: stop at the next safe point (core/stop.h) */
     comm_ctx comm;
     comm_init(&comm, MPI_COMM_WORLD);
     int status = dispatch(&comm, argc, argv);
