@@ -24,6 +24,8 @@
 #include <time.h>
 #include <unistd.h>
 
+enum { SEAL_BYTES = 512 };   /* the user block of sealed files (results_open_sealed) */
+
 struct results {
     MPI_Comm comm;         /* our duplicate of the caller's communicator; owned */
     int rank;
@@ -33,6 +35,7 @@ struct results {
     double t_open;         /* MPI_Wtime at open, rank 0's clock */
     double wall_time;      /* -1: measure at close; -2: keep the file's (update) */
     char group[512];       /* "" or "/adsorption/slab": prefixed to every dataset path */
+    int sealed;            /* results_open_sealed: user block with the checksum */
 };
 
 const char *results_tmp_path(const results *r) { return r->tmp; }
@@ -240,6 +243,10 @@ static const struct {
     [RESULTS_ELECTRONS] = {"electrons", 1.0},
     [RESULTS_CHARGE] = {"e", 1.0},
     [RESULTS_TIME] = {"s", 1.0},
+    [RESULTS_AU_LENGTH] = {"bohr", 1.0},
+    [RESULTS_AU_ENERGY] = {"hartree", 1.0},
+    [RESULTS_AU_FORCE] = {"hartree/bohr", 1.0},
+    [RESULTS_AU_DENSITY] = {"electrons/bohr^3", 1.0},
 };
 
 int results_write_array(results *r, const char *h5path, int ndim, const size_t *dims, const double *data,
@@ -308,6 +315,48 @@ int results_write_array_rows(results *r, const char *h5path, int ndim, const siz
     }
     free(conv);
     return agree(r, &local_err, e);
+}
+
+int results_write_block(results *r, const char *h5path, int ndim, const size_t *dims, const size_t *start,
+                        const size_t *count, const double *local, results_quantity q, err *e)
+{
+    err local_err = {0};
+    if (ndim < 1 || ndim > 8 || (unsigned)q >= sizeof quantity / sizeof *quantity)
+        return err_set(e, EXIT_INTERNAL, "%s: %s: bad shape or quantity", r->path, h5path);
+    hsize_t hd[8], st[8], cnt[8];
+    size_t n = 1;
+    for (int i = 0; i < ndim; i++) {
+        hd[i] = dims[i], st[i] = start[i], cnt[i] = count[i], n *= count[i];
+        if (count[i] && start[i] + count[i] > dims[i])
+            err_set(&local_err, EXIT_INTERNAL, "%s: %s: block outside the array (axis %d)", r->path, h5path, i);
+    }
+    if (agree(r, &local_err, e)) return -1;
+    double *conv = xmalloc((n > 0 ? n : 1) * sizeof *conv);
+    for (size_t i = 0; i < n; i++) conv[i] = local[i] * quantity[q].factor;
+    hid_t d = create_dataset(r, h5path, H5T_IEEE_F64LE, ndim, hd, NULL, NULL, quantity[q].units, &local_err);
+    if (d >= 0) {
+        hsize_t one[8];
+        for (int i = 0; i < ndim; i++) one[i] = n > 0 ? cnt[i] : 1;
+        hid_t fs = H5Dget_space(d), ms = H5Screate_simple(ndim, one, NULL), x = H5Pcreate(H5P_DATASET_XFER);
+        H5Pset_dxpl_mpio(x, H5FD_MPIO_COLLECTIVE);
+        if (n > 0) H5Sselect_hyperslab(fs, H5S_SELECT_SET, st, NULL, cnt, NULL);
+        else H5Sselect_none(fs), H5Sselect_none(ms);
+        if (H5Dwrite(d, H5T_NATIVE_DOUBLE, ms, fs, x, conv) < 0)
+            err_set(&local_err, EXIT_RUN_FAILED, "%s: writing %s failed (disk full?)", r->tmp, h5path);
+        H5Pclose(x), H5Sclose(ms), H5Sclose(fs), H5Dclose(d);
+    }
+    free(conv);
+    return agree(r, &local_err, e);
+}
+
+int results_delete(results *r, const char *rel, err *e)
+{
+    err local = {0};
+    char buf[1600];
+    const char *path = in_group(r, rel, buf, sizeof buf);
+    if (link_exists(r->file, path) && H5Ldelete(r->file, path, H5P_DEFAULT) < 0)
+        err_set(&local, EXIT_INTERNAL, "%s: cannot delete %s", r->tmp, path);
+    return agree(r, &local, e);
 }
 
 int results_write_ints(results *r, const char *h5path, int ndim, const size_t *dims, const int *data, err *e)
@@ -417,9 +466,15 @@ static int write_provenance(results *r, int nranks)
     return bad;
 }
 
-results *results_open(MPI_Comm comm, const char *path, err *e)
+static results *open_new(MPI_Comm comm, const char *path, int sealed, err *e);
+
+results *results_open(MPI_Comm comm, const char *path, err *e) { return open_new(comm, path, 0, e); }
+results *results_open_sealed(MPI_Comm comm, const char *path, err *e) { return open_new(comm, path, 1, e); }
+
+static results *open_new(MPI_Comm comm, const char *path, int sealed, err *e)
 {
     results *r = xcalloc(1, sizeof *r);
+    r->sealed = sealed;
     err local = {0};
     int nranks;
     MPI_Comm_dup(comm, &r->comm);
@@ -435,10 +490,11 @@ results *results_open(MPI_Comm comm, const char *path, err *e)
     MPI_Bcast(r->path, sizeof r->path, MPI_CHAR, 0, r->comm);
     if (agree(r, &local, e)) goto fail;
 
-    hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
+    hid_t fapl = H5Pcreate(H5P_FILE_ACCESS), fcpl = H5Pcreate(H5P_FILE_CREATE);
     H5Pset_fapl_mpio(fapl, r->comm, MPI_INFO_NULL);
-    r->file = H5Fcreate(r->tmp, H5F_ACC_TRUNC, H5P_DEFAULT, fapl);
-    H5Pclose(fapl);
+    if (sealed) H5Pset_userblock(fcpl, SEAL_BYTES);
+    r->file = H5Fcreate(r->tmp, H5F_ACC_TRUNC, fcpl, fapl);
+    H5Pclose(fapl), H5Pclose(fcpl);
     if (r->file < 0) err_set(&local, EXIT_INTERNAL, "%s: HDF5 cannot create %s", path, r->tmp);
     else if (write_provenance(r, nranks)) err_set(&local, EXIT_INTERNAL, "%s: cannot write the root attributes", r->tmp);
     if (agree(r, &local, e) == 0) return r;
@@ -564,6 +620,67 @@ int results_set_setups(results *r, int n, const char *const *paths, err *e)
     return st;
 }
 
+/* ---- Sealed files: the SHA-256 of everything after the user block, in the user block ---- */
+
+static const char seal_tag[] = "pawsorb sealed sha256=";
+
+/* The digest and length of the file's bytes from SEAL_BYTES on (rank 0 only). */
+static int seal_digest(const char *path, char hex[65], long long *size, err *e)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return err_set(e, EXIT_BAD_INPUT, "%s: cannot read it: %s", path, strerror(errno));
+    sha256_ctx c;
+    sha256_init(&c);
+    static unsigned char buf[1 << 20];
+    size_t n;
+    *size = 0;
+    int bad = fseek(f, SEAL_BYTES, SEEK_SET) != 0;
+    while (!bad && (n = fread(buf, 1, sizeof buf, f)) > 0) sha256_update(&c, buf, n), *size += (long long)n;
+    bad = bad || ferror(f);
+    fclose(f);
+    if (bad) return err_set(e, EXIT_BAD_INPUT, "%s: cannot read it: %s", path, strerror(errno));
+    unsigned char d[32];
+    sha256_final(&c, d);
+    for (int i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", d[i]);
+    return 0;
+}
+
+/* Writes the seal line into the closed file's user block (rank 0). */
+static int seal(const char *path, err *e)
+{
+    char hex[65], line[SEAL_BYTES];
+    long long size;
+    if (seal_digest(path, hex, &size, e)) return -1;
+    memset(line, 0, sizeof line);
+    snprintf(line, sizeof line, "%s%s size=%lld\n", seal_tag, hex, size);
+    FILE *f = fopen(path, "r+b");
+    int bad = !f || fwrite(line, 1, sizeof line, f) != sizeof line;
+    if (f && fclose(f) != 0) bad = 1;
+    return bad ? err_set(e, EXIT_RUN_FAILED, "%s: cannot write its checksum: %s", path, strerror(errno)) : 0;
+}
+
+int results_seal_check(const char *path, err *e)
+{
+    char line[SEAL_BYTES + 1] = "";
+    FILE *f = fopen(path, "rb");
+    if (!f) return err_set(e, EXIT_BAD_INPUT, "%s: cannot read it: %s", path, strerror(errno));
+    size_t got = fread(line, 1, SEAL_BYTES, f);
+    fclose(f);
+    char want[65] = "", hex[65];
+    long long size = -1, have;
+    if (got < SEAL_BYTES || strncmp(line, seal_tag, strlen(seal_tag)) != 0 ||
+        sscanf(line + strlen(seal_tag), "%64[0-9a-f] size=%lld", want, &size) != 2 || strlen(want) != 64)
+        return err_set(e, EXIT_BAD_INPUT, "%s: not a complete pawsorb checkpoint (no checksum in its first %d "
+                       "bytes: truncated, overwritten or not written by pawsorb)", path, SEAL_BYTES);
+    if (seal_digest(path, hex, &have, e)) return -1;
+    if (have != size)
+        return err_set(e, EXIT_BAD_INPUT, "%s: truncated or extended: %lld bytes of data where %lld were written",
+                       path, have, size);
+    if (strcmp(hex, want) != 0)
+        return err_set(e, EXIT_BAD_INPUT, "%s: corrupted: its SHA-256 does not match the one written with it", path);
+    return 0;
+}
+
 /* Flushes the closed temporary file to disk before the rename, so that after a crash
  * the target is either the old file or the complete new one. */
 static int publish(results *r, err *e)
@@ -594,7 +711,8 @@ int results_close(results *r, err *e)
     if (H5Fclose(r->file) < 0 && !local.status)
         err_set(&local, EXIT_RUN_FAILED, "%s: closing the results file failed (disk full?)", r->tmp);
     r->file = -1;
-    if (agree(r, &local, &local) == 0 && r->rank == 0) publish(r, &local);
+    if (agree(r, &local, &local) == 0 && r->rank == 0 && (!r->sealed || seal(r->tmp, &local) == 0))
+        publish(r, &local);
     int st = agree(r, &local, e);
     release(r);
     return st;

@@ -213,6 +213,16 @@ static void grow(relax_dft *r)
     r->free_energy = xrealloc(r->free_energy, r->cap * sizeof *r->free_energy);
 }
 
+void relax_dft_set_steps(relax_dft *r, int n)
+{
+    r->nsteps = 0;
+    while (r->cap < n + 1) {
+        r->nsteps = r->cap;
+        grow(r);
+    }
+    r->nsteps = n;
+}
+
 int relax_dft_energy(void *ctx, int natoms, const double (*pos)[3], double *energy, double (*F)[3], err *e)
 {
     relax_dft *r = ctx;
