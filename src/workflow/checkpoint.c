@@ -351,7 +351,11 @@ int checkpoint_write(const char *path, const calculation *c, const relax_dft *d,
 /* Rank 0: the seal, the kind and the fingerprint against this part's. */
 static int check_file(const char *path, const calculation *c, err *e)
 {
-    if (results_seal_check(path, e)) return -1;
+    if (results_seal_check(path, e)) {
+        size_t n = strlen(e->msg);
+        snprintf(e->msg + n, sizeof e->msg - n, "; remove it, or start again with `pawsorb run --fresh`");
+        return -1;
+    }
     h5read *f = h5read_open(path, e);
     if (!f) return -1;
     char kind[128] = "", format[16] = "";
