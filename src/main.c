@@ -13,7 +13,10 @@
 static const char usage[] =
     "usage: pawsorb COMMAND [ARGS]\n"
     "\n"
-    "  run INPUT.yaml [--output FILE.h5] [--quiet]   do what the input asks\n"
+    "  run INPUT.yaml [--output FILE.h5] [--max-time T] [--fresh] [--quiet]\n"
+    "                         do what the input asks; a relaxation continues from its\n"
+    "                         checkpoint (FILE.chk.h5) when one exists, --fresh discards it;\n"
+    "                         --max-time T (seconds, 90m, 2h, H:MM:SS) stops in time to resume\n"
     "  check INPUT.yaml       validate the input; print plane waves, FFT grids, bands,\n"
     "                         electrons and memory per rank; run nothing\n"
     "  info FILE.h5           summary of a results file\n"
