@@ -86,11 +86,20 @@ static int run_single(const comm_ctx *comm, const input *in, const plan *pl, con
     relax_trajectory_path(out_path, traj, sizeof traj);
     checkpoint_path(out_path, chk, sizeof chk);
     if (relax && fresh) checkpoint_remove(comm->world, chk);
+    /* what a killed run left: its temporary files (its results and checkpoint are kept) */
+    int stale = results_remove_stale(comm->world, out_path) + results_remove_stale(comm->world, chk);
+    if (stale) log_printf("run: removed %d temporary file(s) of a run that was killed\n", stale);
     results *r = results_open(comm->world, out_path, e);
     if (!r) return -1;
     const char *paths[PLAN_MAX_SPECIES];
     for (int k = 0; k < pl->nspecies; k++) paths[k] = pl->species[k].path;
     if (results_set_input(r, in->text ? in->text : "", e) || results_set_setups(r, pl->nspecies, paths, e)) {
+        results_abort(r);
+        return -1;
+    }
+    /* a relaxation's results file exists from the start (status "incomplete") and follows
+     * its checkpoint step by step (results_publish), so a killed run leaves one */
+    if (relax && results_publish(r, e)) {
         results_abort(r);
         return -1;
     }

@@ -13,7 +13,9 @@
 #include "core/mem.h"
 #include "core/units.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <math.h>
 #include <hdf5.h>
@@ -691,6 +693,65 @@ static int publish(results *r, err *e)
         return err_set(e, EXIT_RUN_FAILED, "%s: cannot rename %s over it: %s (the complete results are in %s)",
                        r->path, r->tmp, strerror(errno), r->tmp);
     return 0;
+}
+
+int results_publish(results *r, err *e)
+{
+    err local = {0};
+    if (H5Fflush(r->file, H5F_SCOPE_GLOBAL) < 0)
+        err_set(&local, EXIT_RUN_FAILED, "%s: flushing the results file failed (disk full?)", r->tmp);
+    if (agree(r, &local, e)) return -1;
+    if (r->rank == 0) {
+        char snap[4300];
+        snprintf(snap, sizeof snap, "%s.snap.%ld", r->path, (long)getpid());
+        if (copy_file(r->tmp, snap, &local) == 0) {
+            int fd = open(snap, O_RDONLY);
+            if (fd >= 0) fsync(fd), close(fd);
+            if (rename(snap, r->path) != 0)
+                err_set(&local, EXIT_RUN_FAILED, "%s: cannot rename %s over it: %s", r->path, snap, strerror(errno));
+        }
+        if (local.status) unlink(snap);
+    }
+    return agree(r, &local, e);
+}
+
+/* Whether name is base + ".tmp.<pid>" or ".snap.<pid>" of a process that is gone. */
+static int is_stale(const char *name, const char *base)
+{
+    size_t n = strlen(base);
+    if (strncmp(name, base, n) != 0) return 0;
+    const char *rest = name + n;
+    if (strncmp(rest, ".tmp.", 5) == 0) rest += 5;
+    else if (strncmp(rest, ".snap.", 6) == 0) rest += 6;
+    else return 0;
+    char *end;
+    long pid = strtol(rest, &end, 10);
+    if (end == rest || *end || pid <= 0 || pid == (long)getpid()) return 0;
+    return kill((pid_t)pid, 0) == -1 && errno == ESRCH;
+}
+
+int results_remove_stale(MPI_Comm comm, const char *path)
+{
+    int rank, removed = 0;
+    MPI_Comm_rank(comm, &rank);
+    if (rank == 0) {
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s", path);
+        char *slash = strrchr(dir, '/');
+        const char *base = slash ? slash + 1 : path;
+        if (slash) *slash = '\0';
+        DIR *d = opendir(slash ? (dir[0] ? dir : "/") : ".");
+        struct dirent *de;
+        while (d && (de = readdir(d))) {
+            if (!is_stale(de->d_name, base)) continue;
+            char full[8300];
+            snprintf(full, sizeof full, "%s%s%s", slash ? (dir[0] ? dir : "") : "", slash ? "/" : "", de->d_name);
+            removed += unlink(full) == 0;
+        }
+        if (d) closedir(d);
+    }
+    MPI_Bcast(&removed, 1, MPI_INT, 0, comm);
+    return removed;
 }
 
 static void release(results *r)

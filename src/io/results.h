@@ -67,6 +67,17 @@ int results_seal_check(const char *path, err *e);
  * Frees r in every case. Returns 0, or -1 with the temporary file left in place. */
 int results_close(results *r, err *e);
 
+/* Collective. Publishes the file as it is now: flushes it, has rank 0 copy the temporary
+ * file to "NAME.snap.<pid>", fsync it and rename it over the target, and goes on writing
+ * the temporary file. A run killed later (SIGKILL) leaves a readable results file with
+ * everything written up to this call (the status as set then). Cost: one copy of the file. */
+int results_publish(results *r, err *e);
+
+/* Collective. Rank 0 removes the leftovers of runs killed while writing `path`
+ * ("path.tmp.<pid>", "path.snap.<pid>") whose process no longer exists on this host
+ * (kill(pid, 0) fails with ESRCH); returns how many it removed (on every rank). */
+int results_remove_stale(MPI_Comm comm, const char *path);
+
 /* Collective. Closes and deletes the temporary file, leaving any older target untouched;
  * frees r. For error paths where nothing worth keeping was written. */
 void results_abort(results *r);

@@ -93,6 +93,8 @@ static int checkpoint(void *ctx, int steps, int natoms, const double (*next)[3],
         if (rc) return err_wrap(e, "checkpoint after ionic step %d", steps);
         double dt = MPI_Wtime() - t0;
         stop_note_write(2.0 * dt);
+        /* the results file as far as the checkpoint goes, for a run that is killed */
+        if (results_publish(o->r, e)) return err_wrap(e, "after ionic step %d", steps);
         if (!o->written++) {
             long bytes = 0;
             FILE *f = o->comm->rank == 0 ? fopen(o->checkpoint, "rb") : NULL;
