@@ -97,12 +97,6 @@ static int run_single(const comm_ctx *comm, const input *in, const plan *pl, con
         results_abort(r);
         return -1;
     }
-    /* a relaxation's results file exists from the start (status "incomplete") and follows
-     * its checkpoint step by step (results_publish), so a killed run leaves one */
-    if (relax && results_publish(r, e)) {
-        results_abort(r);
-        return -1;
-    }
     part_spec spec = {.group = "", .relax = relax, .charge = in->dft.charge, .bader = in->bader,
                       .traj = relax ? traj : NULL, .checkpoint = relax ? chk : NULL, .want_cubes = 1};
     part_result res;

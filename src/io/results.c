@@ -7,15 +7,12 @@
  * or attribute, extend a dataset, write an attribute) is made by all ranks with the same
  * arguments, so attribute values are broadcast from rank 0 first; raw data is written by
  * rank 0 alone with independent transfers, which the other ranks skip. */
-#include "io/results.h"
 
 #include "config.h"
 #include "core/mem.h"
 #include "core/units.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <signal.h>
 #include <fcntl.h>
 #include <math.h>
 #include <hdf5.h>
@@ -26,19 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { SEAL_BYTES = 512 };   /* the user block of sealed files (results_open_sealed) */
-
-struct results {
-    MPI_Comm comm;         /* our duplicate of the caller's communicator; owned */
-    int rank;
-    hid_t file;
-    char path[4096];       /* the target */
-    char tmp[4200];        /* path.tmp.<pid>, where everything is written until close */
-    double t_open;         /* MPI_Wtime at open, rank 0's clock */
-    double wall_time;      /* -1: measure at close; -2: keep the file's (update) */
-    char group[512];       /* "" or "/adsorption/slab": prefixed to every dataset path */
-    int sealed;            /* results_open_sealed: user block with the checksum */
-};
+#include "io/results_internal.h"
 
 const char *results_tmp_path(const results *r) { return r->tmp; }
 const char *results_path(const results *r) { return r->path; }
@@ -56,7 +41,7 @@ int results_set_group(results *r, const char *group, err *e)
 
 /* Every rank ends a public function here: the lowest rank that failed broadcasts its
  * error, so all ranks return the same value and message. */
-static int agree(const results *r, const err *local, err *e)
+int results_agree(const results *r, const err *local, err *e)
 {
     int size, mine = local->status ? r->rank : 1 << 30, first;
     MPI_Comm_size(r->comm, &size);
@@ -266,7 +251,7 @@ int results_write_array(results *r, const char *h5path, int ndim, const size_t *
     }
     write_whole(r, h5path, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, ndim, dims, conv, quantity[q].units, &local);
     free(conv);
-    return agree(r, &local, e);
+    return results_agree(r, &local, e);
 }
 
 /* The row blocks of all ranks must cover 0..n0-1 exactly once. */
@@ -316,7 +301,7 @@ int results_write_array_rows(results *r, const char *h5path, int ndim, const siz
         H5Pclose(x), H5Sclose(ms), H5Sclose(fs), H5Dclose(d);
     }
     free(conv);
-    return agree(r, &local_err, e);
+    return results_agree(r, &local_err, e);
 }
 
 int results_write_block(results *r, const char *h5path, int ndim, const size_t *dims, const size_t *start,
@@ -332,7 +317,7 @@ int results_write_block(results *r, const char *h5path, int ndim, const size_t *
         if (count[i] && start[i] + count[i] > dims[i])
             err_set(&local_err, EXIT_INTERNAL, "%s: %s: block outside the array (axis %d)", r->path, h5path, i);
     }
-    if (agree(r, &local_err, e)) return -1;
+    if (results_agree(r, &local_err, e)) return -1;
     double *conv = xmalloc((n > 0 ? n : 1) * sizeof *conv);
     for (size_t i = 0; i < n; i++) conv[i] = local[i] * quantity[q].factor;
     hid_t d = create_dataset(r, h5path, H5T_IEEE_F64LE, ndim, hd, NULL, NULL, quantity[q].units, &local_err);
@@ -348,7 +333,7 @@ int results_write_block(results *r, const char *h5path, int ndim, const size_t *
         H5Pclose(x), H5Sclose(ms), H5Sclose(fs), H5Dclose(d);
     }
     free(conv);
-    return agree(r, &local_err, e);
+    return results_agree(r, &local_err, e);
 }
 
 int results_delete(results *r, const char *rel, err *e)
@@ -358,14 +343,14 @@ int results_delete(results *r, const char *rel, err *e)
     const char *path = in_group(r, rel, buf, sizeof buf);
     if (link_exists(r->file, path) && H5Ldelete(r->file, path, H5P_DEFAULT) < 0)
         err_set(&local, EXIT_INTERNAL, "%s: cannot delete %s", r->tmp, path);
-    return agree(r, &local, e);
+    return results_agree(r, &local, e);
 }
 
 int results_write_ints(results *r, const char *h5path, int ndim, const size_t *dims, const int *data, err *e)
 {
     err local = {0};
     write_whole(r, h5path, H5T_STD_I32LE, H5T_NATIVE_INT, ndim, dims, data, "1", &local);
-    return agree(r, &local, e);
+    return results_agree(r, &local, e);
 }
 
 int results_write_flags(results *r, const char *h5path, int ndim, const size_t *dims, const unsigned char *data,
@@ -383,7 +368,7 @@ int results_write_flags(results *r, const char *h5path, int ndim, const size_t *
     write_whole(r, h5path, t, t, ndim, dims, b, "1", &local);
     H5Tclose(t);
     free(b);
-    return agree(r, &local, e);
+    return results_agree(r, &local, e);
 }
 
 int results_write_strings(results *r, const char *h5path, size_t n, const char *const *strings, err *e)
@@ -407,7 +392,7 @@ int results_write_strings(results *r, const char *h5path, size_t n, const char *
     write_whole(r, h5path, t, t, 1, &n, buf, "1", &local);
     H5Tclose(t);
     free(buf);
-    return agree(r, &local, e);
+    return results_agree(r, &local, e);
 }
 
 int results_set_attr(results *r, const char *rel, const char *name, const char *value, err *e)
@@ -423,7 +408,7 @@ int results_set_attr(results *r, const char *rel, const char *name, const char *
     else if (attr_string(o, name, v)) err_set(&local, EXIT_INTERNAL, "%s: cannot write %s attribute %s", r->tmp, h5path, name);
     if (o >= 0) H5Oclose(o);
     free(v);
-    return agree(r, &local, e);
+    return results_agree(r, &local, e);
 }
 
 /* ---- Lifecycle -------------------------------------------------------------------- */
@@ -490,7 +475,7 @@ static results *open_new(MPI_Comm comm, const char *path, int sealed, err *e)
     if (r->rank == 0 && prepare_tmp(r, path, &local) == 0) snprintf(r->path, sizeof r->path, "%s", path);
     MPI_Bcast(r->tmp, sizeof r->tmp, MPI_CHAR, 0, r->comm);
     MPI_Bcast(r->path, sizeof r->path, MPI_CHAR, 0, r->comm);
-    if (agree(r, &local, e)) goto fail;
+    if (results_agree(r, &local, e)) goto fail;
 
     hid_t fapl = H5Pcreate(H5P_FILE_ACCESS), fcpl = H5Pcreate(H5P_FILE_CREATE);
     H5Pset_fapl_mpio(fapl, r->comm, MPI_INFO_NULL);
@@ -499,14 +484,14 @@ static results *open_new(MPI_Comm comm, const char *path, int sealed, err *e)
     H5Pclose(fapl), H5Pclose(fcpl);
     if (r->file < 0) err_set(&local, EXIT_INTERNAL, "%s: HDF5 cannot create %s", path, r->tmp);
     else if (write_provenance(r, nranks)) err_set(&local, EXIT_INTERNAL, "%s: cannot write the root attributes", r->tmp);
-    if (agree(r, &local, e) == 0) return r;
+    if (results_agree(r, &local, e) == 0) return r;
 fail:
     results_abort(r);
     return NULL;
 }
 
 /* Rank 0 copies the existing file into the temporary one, byte for byte. */
-static int copy_file(const char *from, const char *to, err *e)
+int results_copy_file(const char *from, const char *to, err *e)
 {
     FILE *in = fopen(from, "rb"), *out = in ? fopen(to, "wb") : NULL;
     char buf[1 << 16];
@@ -552,12 +537,12 @@ results *results_open_update(MPI_Comm comm, const char *path, err *e)
     if (r->rank == 0) {
         if (!is_pawsorb_file(path))
             err_set(&local, EXIT_BAD_INPUT, "%s: exists and is not a pawsorb results file; not overwriting it", path);
-        else if (prepare_tmp(r, path, &local) == 0 && copy_file(path, r->tmp, &local) == 0)
+        else if (prepare_tmp(r, path, &local) == 0 && results_copy_file(path, r->tmp, &local) == 0)
             snprintf(r->path, sizeof r->path, "%s", path);
     }
     MPI_Bcast(r->tmp, sizeof r->tmp, MPI_CHAR, 0, r->comm);
     MPI_Bcast(r->path, sizeof r->path, MPI_CHAR, 0, r->comm);
-    if (agree(r, &local, e)) goto fail;
+    if (results_agree(r, &local, e)) goto fail;
     hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
     H5Pset_fapl_mpio(fapl, r->comm, MPI_INFO_NULL);
     r->file = H5Fopen(r->tmp, H5F_ACC_RDWR, fapl);
@@ -569,7 +554,7 @@ results *results_open_update(MPI_Comm comm, const char *path, err *e)
     if (root < 0 || attr_string(root, "modified", now))
         err_set(&local, EXIT_INTERNAL, "%s: HDF5 cannot update its copy %s", path, r->tmp);
     if (root >= 0) H5Gclose(root);
-    if (agree(r, &local, e) == 0) return r;
+    if (results_agree(r, &local, e) == 0) return r;
 fail:
     results_abort(r);
     return NULL;
@@ -608,79 +593,18 @@ int results_set_setups(results *r, int n, const char *const *paths, err *e)
         if (r->rank == 0 && !local.status && sha256_file(p[i], hex, &local)) hex[0] = '\0';
         sums[i] = bcast_string(r->comm, r->rank, hex);
     }
-    int st = agree(r, &local, e);
+    int st = results_agree(r, &local, e);
     if (st == 0) {
         hid_t root = H5Gopen2(r->file, "/", H5P_DEFAULT);
         if (attr_strings(root, "setups", n, (const char *const *)p) ||
             attr_strings(root, "setups_sha256", n, (const char *const *)sums))
             err_set(&local, EXIT_INTERNAL, "%s: cannot write the setups attributes", r->tmp);
         H5Gclose(root);
-        st = agree(r, &local, e);
+        st = results_agree(r, &local, e);
     }
     for (int i = 0; i < n; i++) free(p[i]), free(sums[i]);
     free(p), free(sums);
     return st;
-}
-
-/* ---- Sealed files: the SHA-256 of everything after the user block, in the user block ---- */
-
-static const char seal_tag[] = "pawsorb sealed sha256=";
-
-/* The digest and length of the file's bytes from SEAL_BYTES on (rank 0 only). */
-static int seal_digest(const char *path, char hex[65], long long *size, err *e)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return err_set(e, EXIT_BAD_INPUT, "%s: cannot read it: %s", path, strerror(errno));
-    sha256_ctx c;
-    sha256_init(&c);
-    static unsigned char buf[1 << 20];
-    size_t n;
-    *size = 0;
-    int bad = fseek(f, SEAL_BYTES, SEEK_SET) != 0;
-    while (!bad && (n = fread(buf, 1, sizeof buf, f)) > 0) sha256_update(&c, buf, n), *size += (long long)n;
-    bad = bad || ferror(f);
-    fclose(f);
-    if (bad) return err_set(e, EXIT_BAD_INPUT, "%s: cannot read it: %s", path, strerror(errno));
-    unsigned char d[32];
-    sha256_final(&c, d);
-    for (int i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", d[i]);
-    return 0;
-}
-
-/* Writes the seal line into the closed file's user block (rank 0). */
-static int seal(const char *path, err *e)
-{
-    char hex[65], line[SEAL_BYTES];
-    long long size;
-    if (seal_digest(path, hex, &size, e)) return -1;
-    memset(line, 0, sizeof line);
-    snprintf(line, sizeof line, "%s%s size=%lld\n", seal_tag, hex, size);
-    FILE *f = fopen(path, "r+b");
-    int bad = !f || fwrite(line, 1, sizeof line, f) != sizeof line;
-    if (f && fclose(f) != 0) bad = 1;
-    return bad ? err_set(e, EXIT_RUN_FAILED, "%s: cannot write its checksum: %s", path, strerror(errno)) : 0;
-}
-
-int results_seal_check(const char *path, err *e)
-{
-    char line[SEAL_BYTES + 1] = "";
-    FILE *f = fopen(path, "rb");
-    if (!f) return err_set(e, EXIT_BAD_INPUT, "%s: cannot read it: %s", path, strerror(errno));
-    size_t got = fread(line, 1, SEAL_BYTES, f);
-    fclose(f);
-    char want[65] = "", hex[65];
-    long long size = -1, have;
-    if (got < SEAL_BYTES || strncmp(line, seal_tag, strlen(seal_tag)) != 0 ||
-        sscanf(line + strlen(seal_tag), "%64[0-9a-f] size=%lld", want, &size) != 2 || strlen(want) != 64)
-        return err_set(e, EXIT_BAD_INPUT, "%s: not a complete pawsorb checkpoint (no checksum in its first %d "
-                       "bytes: truncated, overwritten or not written by pawsorb)", path, SEAL_BYTES);
-    if (seal_digest(path, hex, &have, e)) return -1;
-    if (have != size)
-        return err_set(e, EXIT_BAD_INPUT, "%s: truncated or extended: %lld bytes of data where %lld were written",
-                       path, have, size);
-    if (strcmp(hex, want) != 0)
-        return err_set(e, EXIT_BAD_INPUT, "%s: corrupted: its SHA-256 does not match the one written with it", path);
-    return 0;
 }
 
 /* Flushes the closed temporary file to disk before the rename, so that after a crash
@@ -693,65 +617,6 @@ static int publish(results *r, err *e)
         return err_set(e, EXIT_RUN_FAILED, "%s: cannot rename %s over it: %s (the complete results are in %s)",
                        r->path, r->tmp, strerror(errno), r->tmp);
     return 0;
-}
-
-int results_publish(results *r, err *e)
-{
-    err local = {0};
-    if (H5Fflush(r->file, H5F_SCOPE_GLOBAL) < 0)
-        err_set(&local, EXIT_RUN_FAILED, "%s: flushing the results file failed (disk full?)", r->tmp);
-    if (agree(r, &local, e)) return -1;
-    if (r->rank == 0) {
-        char snap[4300];
-        snprintf(snap, sizeof snap, "%s.snap.%ld", r->path, (long)getpid());
-        if (copy_file(r->tmp, snap, &local) == 0) {
-            int fd = open(snap, O_RDONLY);
-            if (fd >= 0) fsync(fd), close(fd);
-            if (rename(snap, r->path) != 0)
-                err_set(&local, EXIT_RUN_FAILED, "%s: cannot rename %s over it: %s", r->path, snap, strerror(errno));
-        }
-        if (local.status) unlink(snap);
-    }
-    return agree(r, &local, e);
-}
-
-/* Whether name is base + ".tmp.<pid>" or ".snap.<pid>" of a process that is gone. */
-static int is_stale(const char *name, const char *base)
-{
-    size_t n = strlen(base);
-    if (strncmp(name, base, n) != 0) return 0;
-    const char *rest = name + n;
-    if (strncmp(rest, ".tmp.", 5) == 0) rest += 5;
-    else if (strncmp(rest, ".snap.", 6) == 0) rest += 6;
-    else return 0;
-    char *end;
-    long pid = strtol(rest, &end, 10);
-    if (end == rest || *end || pid <= 0 || pid == (long)getpid()) return 0;
-    return kill((pid_t)pid, 0) == -1 && errno == ESRCH;
-}
-
-int results_remove_stale(MPI_Comm comm, const char *path)
-{
-    int rank, removed = 0;
-    MPI_Comm_rank(comm, &rank);
-    if (rank == 0) {
-        char dir[4096];
-        snprintf(dir, sizeof dir, "%s", path);
-        char *slash = strrchr(dir, '/');
-        const char *base = slash ? slash + 1 : path;
-        if (slash) *slash = '\0';
-        DIR *d = opendir(slash ? (dir[0] ? dir : "/") : ".");
-        struct dirent *de;
-        while (d && (de = readdir(d))) {
-            if (!is_stale(de->d_name, base)) continue;
-            char full[8300];
-            snprintf(full, sizeof full, "%s%s%s", slash ? (dir[0] ? dir : "") : "", slash ? "/" : "", de->d_name);
-            removed += unlink(full) == 0;
-        }
-        if (d) closedir(d);
-    }
-    MPI_Bcast(&removed, 1, MPI_INT, 0, comm);
-    return removed;
 }
 
 static void release(results *r)
@@ -772,9 +637,9 @@ int results_close(results *r, err *e)
     if (H5Fclose(r->file) < 0 && !local.status)
         err_set(&local, EXIT_RUN_FAILED, "%s: closing the results file failed (disk full?)", r->tmp);
     r->file = -1;
-    if (agree(r, &local, &local) == 0 && r->rank == 0 && (!r->sealed || seal(r->tmp, &local) == 0))
+    if (results_agree(r, &local, &local) == 0 && r->rank == 0 && (!r->sealed || results_seal(r->tmp, &local) == 0))
         publish(r, &local);
-    int st = agree(r, &local, e);
+    int st = results_agree(r, &local, e);
     release(r);
     return st;
 }
@@ -815,7 +680,7 @@ int results_write_scf(results *r, const results_scf *scf, err *e)
                 "iteration: 1; energy: eV; density_change: electrons per valence electron", &local);
     H5Tclose(t);
     free(rows);
-    return agree(r, &local, e);
+    return results_agree(r, &local, e);
 }
 
 /* The dataset `path` as a growing stack of rows of shape row_dims (created empty, with
@@ -875,5 +740,5 @@ int results_append_row(results *r, const char *h5path, int ndim_row, const size_
         }
         H5Dclose(d);
     }
-    return agree(r, &local, e);
+    return results_agree(r, &local, e);
 }

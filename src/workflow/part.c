@@ -188,6 +188,9 @@ static int relax_part(const comm_ctx *comm, const input *in, calculation *c, for
     int rc = resumed < 0 || results_delete(r, "/relax", e);
     if (!rc && o.traj && comm->rank == 0) unlink(o.traj);
     if (!rc && resumed) rc = replay_steps(&o, e);
+    /* with a checkpoint the results file is published from here on (status "incomplete")
+     * and after every step, so that a killed run leaves one that matches the checkpoint */
+    if (!rc && o.checkpoint) rc = results_publish(r, e);
     relax_result rr = {0};
     o.t_step = MPI_Wtime();
     relax_hooks h = {.observe = observe, .octx = &o, .checkpoint = checkpoint, .cctx = &o,

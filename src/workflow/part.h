@@ -46,7 +46,8 @@ typedef struct {
     const char *traj;         /* relaxation trajectory (extended XYZ; replaced), NULL for none */
     const char *checkpoint;   /* relaxations: the checkpoint file (workflow/checkpoint.h), NULL for
                                  none. Written after every ionic step (and the results file
-                                 published then, results_publish); when it exists at the start
+                                 published then and once the checkpoint, if any, was
+                                 accepted: results_publish); when it exists at the start
                                  the relaxation continues from it (refused, EXIT_BAD_INPUT, when it
                                  does not belong to this part's input). Never removed here: the
                                  caller removes it (checkpoint_remove) once the part's results are
