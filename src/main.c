@@ -3,6 +3,7 @@
 #include "cmd/cmd.h"
 #include "config.h"
 #include "core/err.h"
+#include "core/stop.h"
 
 #include <mpi.h>
 #include <stdio.h>
@@ -12,7 +13,10 @@
 static const char usage[] =
     "usage: pawsorb COMMAND [ARGS]\n"
     "\n"
-    "  run INPUT.yaml [--output FILE.h5] [--quiet]   do what the input asks\n"
+    "  run INPUT.yaml [--output FILE.h5] [--max-time T] [--fresh] [--quiet]\n"
+    "                         do what the input asks; a relaxation continues from its\n"
+    "                         checkpoint (FILE.chk.h5) when one exists, --fresh discards it;\n"
+    "                         --max-time T (seconds, 90m, 2h, H:MM:SS) stops in time to resume\n"
     "  check INPUT.yaml       validate the input; print plane waves, FFT grids, bands,\n"
     "                         electrons and memory per rank; run nothing\n"
     "  info FILE.h5           summary of a results file\n"
@@ -23,7 +27,8 @@ static const char usage[] =
     "  --version, --help\n"
     "\n"
     "Parallel: mpirun -n N pawsorb run INPUT.yaml\n"
-    "Exit status: 0 ok, 1 bad input, 2 run failed (results still written), 3 internal error.\n"
+    "Exit status: 0 ok, 1 bad input, 2 run failed (results still written), 3 internal error,\n"
+    "4 stopped by a signal or --max-time (run the same command again to continue).\n"
     "Documentation: docs/interface.md\n";
 
 typedef struct {
@@ -71,6 +76,7 @@ int main(int argc, char **argv)
 {
     default_blas_threads();
     MPI_Init(&argc, &argv);
+    stop_install();   /* SIGTERM, SIGUSR1, SIGINT: stop at the next safe point (core/stop.h) */
     comm_ctx comm;
     comm_init(&comm, MPI_COMM_WORLD);
     int status = dispatch(&comm, argc, argv);

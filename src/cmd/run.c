@@ -1,45 +1,94 @@
-/* pawsorb run INPUT.yaml [--output FILE.h5] [--quiet]: the plane-wave PAW SCF of the
- * input's structure (task scf), its relaxation (task relax), or the adsorption workflow
- * (task adsorption / scan: workflow/adsorption.h), with the log
+/* pawsorb run INPUT.yaml [--output FILE.h5] [--max-time T] [--fresh] [--quiet]: the
+ * plane-wave PAW SCF of the input's structure (task scf), its relaxation (task relax), or
+ * the adsorption workflow (task adsorption / scan: workflow/adsorption.h), with the log
  * on stdout (rank 0) and the results file of docs/interface.md. Exit status 0, or 2
  * when the SCF did not converge (the results file is still written, status saying
- * why), 1 for bad input, 3 for internal errors. */
+ * why), 1 for bad input, 3 for internal errors, 4 when stopped by a signal or
+ * --max-time (core/stop.h). A relaxation writes a checkpoint beside its results file
+ * after every ionic step (workflow/checkpoint.h) and continues from it when the same
+ * command runs again; --fresh discards it. */
 #include "basis/plan.h"
 #include "cmd/cmd.h"
 #include "core/log.h"
+#include "core/stop.h"
 #include "core/timer.h"
 #include "io/input.h"
 #include "io/results.h"
 #include "workflow/adsorption.h"
+#include "workflow/checkpoint.h"
 #include "workflow/part.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#define RUN_USAGE "usage: pawsorb run INPUT.yaml [--output FILE.h5] [--max-time T] [--fresh] [--quiet]"
 
 typedef struct {
     const char *input, *output;
-    int quiet;
+    int quiet, fresh;
+    double max_time;          /* seconds, 0: none */
 } run_args;
+
+/* --max-time: seconds, or a number with s, m or h, or Slurm's [[H:]M:]S. */
+static int parse_time(const char *v, double *out)
+{
+    char *end;
+    double t = strtod(v, &end);
+    if (end == v || t <= 0) return -1;
+    if (*end == ':') {
+        double parts[3] = {t, 0, 0};
+        int n = 1;
+        while (*end == ':' && n < 3) {
+            const char *p = end + 1;
+            parts[n++] = strtod(p, &end);
+            if (end == p) return -1;
+        }
+        if (*end) return -1;
+        t = n == 2 ? parts[0] * 60 + parts[1] : parts[0] * 3600 + parts[1] * 60 + parts[2];
+    } else if (*end) {
+        double unit = strcmp(end, "s") == 0 ? 1 : strcmp(end, "m") == 0 ? 60 : strcmp(end, "h") == 0 ? 3600 : 0;
+        if (unit == 0) return -1;
+        t *= unit;
+    }
+    *out = t;
+    return t > 0 ? 0 : -1;
+}
 
 static int parse_args(int argc, char **argv, run_args *a, err *e)
 {
     memset(a, 0, sizeof *a);
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--quiet") == 0) a->quiet = 1;
+        else if (strcmp(argv[i], "--fresh") == 0) a->fresh = 1;
         else if (strcmp(argv[i], "--output") == 0 && i + 1 < argc) a->output = argv[++i];
-        else if (argv[i][0] != '-' && !a->input) a->input = argv[i];
-        else return err_set(e, EXIT_BAD_INPUT, "run: unexpected argument '%s'; usage: pawsorb run INPUT.yaml "
-                            "[--output FILE.h5] [--quiet]", argv[i]);
+        else if (strcmp(argv[i], "--max-time") == 0 && i + 1 < argc) {
+            if (parse_time(argv[++i], &a->max_time))
+                return err_set(e, EXIT_BAD_INPUT, "run: --max-time %s: not a positive time (seconds, 90m, 2h or "
+                               "Slurm's H:MM:SS)", argv[i]);
+        } else if (argv[i][0] != '-' && !a->input) a->input = argv[i];
+        else return err_set(e, EXIT_BAD_INPUT, "run: unexpected argument '%s'; " RUN_USAGE, argv[i]);
     }
-    if (!a->input) return err_set(e, EXIT_BAD_INPUT, "usage: pawsorb run INPUT.yaml [--output FILE.h5] [--quiet]");
+    if (!a->input) return err_set(e, EXIT_BAD_INPUT, RUN_USAGE);
     return 0;
 }
 
 /* task scf / relax: the input's structure as one part (workflow/part.h) written at the
  * results file's root, with the provenance attributes. A single point that fails before
- * its end leaves no results file; a relaxation keeps the steps it made. */
-static int run_single(const comm_ctx *comm, const input *in, const plan *pl, const char *out_path, err *e)
+ * its end leaves no results file; a relaxation keeps the steps it made. A run stopped on
+ * request (EXIT_STOPPED) closes its results file with status "stopped: <why>, resumable";
+ * a relaxation's checkpoint is removed once its results are published. */
+static int run_single(const comm_ctx *comm, const input *in, const plan *pl, const char *out_path, int fresh,
+                      err *e)
 {
+    int relax = in->task == TASK_RELAX;
+    char traj[1100], chk[1100];
+    relax_trajectory_path(out_path, traj, sizeof traj);
+    checkpoint_path(out_path, chk, sizeof chk);
+    if (relax && fresh) checkpoint_remove(comm->world, chk);
+    /* what a killed run left: its temporary files (its results and checkpoint are kept) */
+    int stale = results_remove_stale(comm->world, out_path) + results_remove_stale(comm->world, chk);
+    if (stale) log_printf("run: removed %d temporary file(s) of a run that was killed\n", stale);
     results *r = results_open(comm->world, out_path, e);
     if (!r) return -1;
     const char *paths[PLAN_MAX_SPECIES];
@@ -48,21 +97,22 @@ static int run_single(const comm_ctx *comm, const input *in, const plan *pl, con
         results_abort(r);
         return -1;
     }
-    char traj[1100];
-    relax_trajectory_path(out_path, traj, sizeof traj);
-    int relax = in->task == TASK_RELAX;
     part_spec spec = {.group = "", .relax = relax, .charge = in->dft.charge, .bader = in->bader,
-                      .traj = relax ? traj : NULL, .want_cubes = 1};
+                      .traj = relax ? traj : NULL, .checkpoint = relax ? chk : NULL, .want_cubes = 1};
     part_result res;
     int rc = part_run(comm, in, &in->atoms, &spec, r, &res, e);
-    if (rc && !relax) {
-        results_abort(r);
+    int stopped = rc && e->status == EXIT_STOPPED;
+    if (rc && ((!relax && !stopped) || e->status == EXIT_BAD_INPUT)) {
+        results_abort(r);   /* nothing worth keeping; an older results file stays */
     } else {
         err keep = *e;
-        if (rc) results_set_status(r, keep.msg, e);
+        char status[160];
+        snprintf(status, sizeof status, "stopped: %s, resumable", stop_reason() ? stop_reason() : "request");
+        if (rc) results_set_status(r, stopped ? status : keep.msg, e);
         int crc = results_close(r, e);
         if (rc) *e = keep;
         else rc = crc;
+        if (!rc && relax) checkpoint_remove(comm->world, chk);   /* the relaxation has ended */
     }
     timer_report();
     int status = EXIT_OK;
@@ -82,6 +132,7 @@ int cmd_run(const comm_ctx *comm, int argc, char **argv)
     input in;
     if (input_read(a.input, &in, &e)) return cmd_fail(comm, e.msg, e.status);
     const char *out_path = a.output ? a.output : in.output.file;
+    stop_set_max_time(comm->world, a.max_time);
     if (in.task == TASK_ADSORPTION || in.task == TASK_SCAN) {
         log_init(a.quiet ? NULL : stdout, comm->rank);
         log_printf("Structure: %s\n", in.structure_origin);
@@ -97,7 +148,7 @@ int cmd_run(const comm_ctx *comm, int argc, char **argv)
     }
     log_init(a.quiet ? NULL : stdout, comm->rank);
     log_printf("Structure: %s\n", in.structure_origin);
-    int rc = run_single(comm, &in, &pl, out_path, &e);
+    int rc = run_single(comm, &in, &pl, out_path, a.fresh, &e);
     plan_free(&pl);
     input_free(&in);
     if (rc) return cmd_fail(comm, e.msg, e.status ? e.status : EXIT_INTERNAL);

@@ -9,7 +9,9 @@ enum {
     EXIT_OK = 0,
     EXIT_BAD_INPUT = 1,   /* the input is wrong: the message names file, line and key */
     EXIT_RUN_FAILED = 2,  /* SCF or relaxation did not converge, out of memory, ... */
-    EXIT_INTERNAL = 3     /* a bug or an unexpected library failure */
+    EXIT_INTERNAL = 3,    /* a bug or an unexpected library failure */
+    EXIT_STOPPED = 4      /* stopped on request (signal, --max-time) at a safe point; the
+                             results file is closed and the same command continues (core/stop.h) */
 };
 
 typedef struct {

@@ -7,7 +7,6 @@
  * or attribute, extend a dataset, write an attribute) is made by all ranks with the same
  * arguments, so attribute values are broadcast from rank 0 first; raw data is written by
  * rank 0 alone with independent transfers, which the other ranks skip. */
-#include "io/results.h"
 
 #include "config.h"
 #include "core/mem.h"
@@ -24,16 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
-struct results {
-    MPI_Comm comm;         /* our duplicate of the caller's communicator; owned */
-    int rank;
-    hid_t file;
-    char path[4096];       /* the target */
-    char tmp[4200];        /* path.tmp.<pid>, where everything is written until close */
-    double t_open;         /* MPI_Wtime at open, rank 0's clock */
-    double wall_time;      /* -1: measure at close; -2: keep the file's (update) */
-    char group[512];       /* "" or "/adsorption/slab": prefixed to every dataset path */
-};
+#include "io/results_internal.h"
 
 const char *results_tmp_path(const results *r) { return r->tmp; }
 const char *results_path(const results *r) { return r->path; }
@@ -51,7 +41,7 @@ int results_set_group(results *r, const char *group, err *e)
 
 /* Every rank ends a public function here: the lowest rank that failed broadcasts its
  * error, so all ranks return the same value and message. */
-static int agree(const results *r, const err *local, err *e)
+int results_agree(const results *r, const err *local, err *e)
 {
     int size, mine = local->status ? r->rank : 1 << 30, first;
     MPI_Comm_size(r->comm, &size);
@@ -240,6 +230,10 @@ static const struct {
     [RESULTS_ELECTRONS] = {"electrons", 1.0},
     [RESULTS_CHARGE] = {"e", 1.0},
     [RESULTS_TIME] = {"s", 1.0},
+    [RESULTS_AU_LENGTH] = {"bohr", 1.0},
+    [RESULTS_AU_ENERGY] = {"hartree", 1.0},
+    [RESULTS_AU_FORCE] = {"hartree/bohr", 1.0},
+    [RESULTS_AU_DENSITY] = {"electrons/bohr^3", 1.0},
 };
 
 int results_write_array(results *r, const char *h5path, int ndim, const size_t *dims, const double *data,
@@ -257,7 +251,7 @@ int results_write_array(results *r, const char *h5path, int ndim, const size_t *
     }
     write_whole(r, h5path, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, ndim, dims, conv, quantity[q].units, &local);
     free(conv);
-    return agree(r, &local, e);
+    return results_agree(r, &local, e);
 }
 
 /* The row blocks of all ranks must cover 0..n0-1 exactly once. */
@@ -307,14 +301,56 @@ int results_write_array_rows(results *r, const char *h5path, int ndim, const siz
         H5Pclose(x), H5Sclose(ms), H5Sclose(fs), H5Dclose(d);
     }
     free(conv);
-    return agree(r, &local_err, e);
+    return results_agree(r, &local_err, e);
+}
+
+int results_write_block(results *r, const char *h5path, int ndim, const size_t *dims, const size_t *start,
+                        const size_t *count, const double *local, results_quantity q, err *e)
+{
+    err local_err = {0};
+    if (ndim < 1 || ndim > 8 || (unsigned)q >= sizeof quantity / sizeof *quantity)
+        return err_set(e, EXIT_INTERNAL, "%s: %s: bad shape or quantity", r->path, h5path);
+    hsize_t hd[8], st[8], cnt[8];
+    size_t n = 1;
+    for (int i = 0; i < ndim; i++) {
+        hd[i] = dims[i], st[i] = start[i], cnt[i] = count[i], n *= count[i];
+        if (count[i] && start[i] + count[i] > dims[i])
+            err_set(&local_err, EXIT_INTERNAL, "%s: %s: block outside the array (axis %d)", r->path, h5path, i);
+    }
+    if (results_agree(r, &local_err, e)) return -1;
+    double *conv = xmalloc((n > 0 ? n : 1) * sizeof *conv);
+    for (size_t i = 0; i < n; i++) conv[i] = local[i] * quantity[q].factor;
+    hid_t d = create_dataset(r, h5path, H5T_IEEE_F64LE, ndim, hd, NULL, NULL, quantity[q].units, &local_err);
+    if (d >= 0) {
+        hsize_t one[8];
+        for (int i = 0; i < ndim; i++) one[i] = n > 0 ? cnt[i] : 1;
+        hid_t fs = H5Dget_space(d), ms = H5Screate_simple(ndim, one, NULL), x = H5Pcreate(H5P_DATASET_XFER);
+        H5Pset_dxpl_mpio(x, H5FD_MPIO_COLLECTIVE);
+        if (n > 0) H5Sselect_hyperslab(fs, H5S_SELECT_SET, st, NULL, cnt, NULL);
+        else H5Sselect_none(fs), H5Sselect_none(ms);
+        if (H5Dwrite(d, H5T_NATIVE_DOUBLE, ms, fs, x, conv) < 0)
+            err_set(&local_err, EXIT_RUN_FAILED, "%s: writing %s failed (disk full?)", r->tmp, h5path);
+        H5Pclose(x), H5Sclose(ms), H5Sclose(fs), H5Dclose(d);
+    }
+    free(conv);
+    return results_agree(r, &local_err, e);
+}
+
+int results_delete(results *r, const char *rel, err *e)
+{
+    err local = {0};
+    char buf[1600];
+    const char *path = in_group(r, rel, buf, sizeof buf);
+    if (link_exists(r->file, path) && H5Ldelete(r->file, path, H5P_DEFAULT) < 0)
+        err_set(&local, EXIT_INTERNAL, "%s: cannot delete %s", r->tmp, path);
+    return results_agree(r, &local, e);
 }
 
 int results_write_ints(results *r, const char *h5path, int ndim, const size_t *dims, const int *data, err *e)
 {
     err local = {0};
     write_whole(r, h5path, H5T_STD_I32LE, H5T_NATIVE_INT, ndim, dims, data, "1", &local);
-    return agree(r, &local, e);
+    return results_agree(r, &local, e);
 }
 
 int results_write_flags(results *r, const char *h5path, int ndim, const size_t *dims, const unsigned char *data,
@@ -332,7 +368,7 @@ int results_write_flags(results *r, const char *h5path, int ndim, const size_t *
     write_whole(r, h5path, t, t, ndim, dims, b, "1", &local);
     H5Tclose(t);
     free(b);
-    return agree(r, &local, e);
+    return results_agree(r, &local, e);
 }
 
 int results_write_strings(results *r, const char *h5path, size_t n, const char *const *strings, err *e)
@@ -356,7 +392,7 @@ int results_write_strings(results *r, const char *h5path, size_t n, const char *
     write_whole(r, h5path, t, t, 1, &n, buf, "1", &local);
     H5Tclose(t);
     free(buf);
-    return agree(r, &local, e);
+    return results_agree(r, &local, e);
 }
 
 int results_set_attr(results *r, const char *rel, const char *name, const char *value, err *e)
@@ -372,7 +408,7 @@ int results_set_attr(results *r, const char *rel, const char *name, const char *
     else if (attr_string(o, name, v)) err_set(&local, EXIT_INTERNAL, "%s: cannot write %s attribute %s", r->tmp, h5path, name);
     if (o >= 0) H5Oclose(o);
     free(v);
-    return agree(r, &local, e);
+    return results_agree(r, &local, e);
 }
 
 /* ---- Lifecycle -------------------------------------------------------------------- */
@@ -417,9 +453,15 @@ static int write_provenance(results *r, int nranks)
     return bad;
 }
 
-results *results_open(MPI_Comm comm, const char *path, err *e)
+static results *open_new(MPI_Comm comm, const char *path, int sealed, err *e);
+
+results *results_open(MPI_Comm comm, const char *path, err *e) { return open_new(comm, path, 0, e); }
+results *results_open_sealed(MPI_Comm comm, const char *path, err *e) { return open_new(comm, path, 1, e); }
+
+static results *open_new(MPI_Comm comm, const char *path, int sealed, err *e)
 {
     results *r = xcalloc(1, sizeof *r);
+    r->sealed = sealed;
     err local = {0};
     int nranks;
     MPI_Comm_dup(comm, &r->comm);
@@ -433,22 +475,23 @@ results *results_open(MPI_Comm comm, const char *path, err *e)
     if (r->rank == 0 && prepare_tmp(r, path, &local) == 0) snprintf(r->path, sizeof r->path, "%s", path);
     MPI_Bcast(r->tmp, sizeof r->tmp, MPI_CHAR, 0, r->comm);
     MPI_Bcast(r->path, sizeof r->path, MPI_CHAR, 0, r->comm);
-    if (agree(r, &local, e)) goto fail;
+    if (results_agree(r, &local, e)) goto fail;
 
-    hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
+    hid_t fapl = H5Pcreate(H5P_FILE_ACCESS), fcpl = H5Pcreate(H5P_FILE_CREATE);
     H5Pset_fapl_mpio(fapl, r->comm, MPI_INFO_NULL);
-    r->file = H5Fcreate(r->tmp, H5F_ACC_TRUNC, H5P_DEFAULT, fapl);
-    H5Pclose(fapl);
+    if (sealed) H5Pset_userblock(fcpl, SEAL_BYTES);
+    r->file = H5Fcreate(r->tmp, H5F_ACC_TRUNC, fcpl, fapl);
+    H5Pclose(fapl), H5Pclose(fcpl);
     if (r->file < 0) err_set(&local, EXIT_INTERNAL, "%s: HDF5 cannot create %s", path, r->tmp);
     else if (write_provenance(r, nranks)) err_set(&local, EXIT_INTERNAL, "%s: cannot write the root attributes", r->tmp);
-    if (agree(r, &local, e) == 0) return r;
+    if (results_agree(r, &local, e) == 0) return r;
 fail:
     results_abort(r);
     return NULL;
 }
 
 /* Rank 0 copies the existing file into the temporary one, byte for byte. */
-static int copy_file(const char *from, const char *to, err *e)
+int results_copy_file(const char *from, const char *to, err *e)
 {
     FILE *in = fopen(from, "rb"), *out = in ? fopen(to, "wb") : NULL;
     char buf[1 << 16];
@@ -494,12 +537,12 @@ results *results_open_update(MPI_Comm comm, const char *path, err *e)
     if (r->rank == 0) {
         if (!is_pawsorb_file(path))
             err_set(&local, EXIT_BAD_INPUT, "%s: exists and is not a pawsorb results file; not overwriting it", path);
-        else if (prepare_tmp(r, path, &local) == 0 && copy_file(path, r->tmp, &local) == 0)
+        else if (prepare_tmp(r, path, &local) == 0 && results_copy_file(path, r->tmp, &local) == 0)
             snprintf(r->path, sizeof r->path, "%s", path);
     }
     MPI_Bcast(r->tmp, sizeof r->tmp, MPI_CHAR, 0, r->comm);
     MPI_Bcast(r->path, sizeof r->path, MPI_CHAR, 0, r->comm);
-    if (agree(r, &local, e)) goto fail;
+    if (results_agree(r, &local, e)) goto fail;
     hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
     H5Pset_fapl_mpio(fapl, r->comm, MPI_INFO_NULL);
     r->file = H5Fopen(r->tmp, H5F_ACC_RDWR, fapl);
@@ -511,7 +554,7 @@ results *results_open_update(MPI_Comm comm, const char *path, err *e)
     if (root < 0 || attr_string(root, "modified", now))
         err_set(&local, EXIT_INTERNAL, "%s: HDF5 cannot update its copy %s", path, r->tmp);
     if (root >= 0) H5Gclose(root);
-    if (agree(r, &local, e) == 0) return r;
+    if (results_agree(r, &local, e) == 0) return r;
 fail:
     results_abort(r);
     return NULL;
@@ -550,14 +593,14 @@ int results_set_setups(results *r, int n, const char *const *paths, err *e)
         if (r->rank == 0 && !local.status && sha256_file(p[i], hex, &local)) hex[0] = '\0';
         sums[i] = bcast_string(r->comm, r->rank, hex);
     }
-    int st = agree(r, &local, e);
+    int st = results_agree(r, &local, e);
     if (st == 0) {
         hid_t root = H5Gopen2(r->file, "/", H5P_DEFAULT);
         if (attr_strings(root, "setups", n, (const char *const *)p) ||
             attr_strings(root, "setups_sha256", n, (const char *const *)sums))
             err_set(&local, EXIT_INTERNAL, "%s: cannot write the setups attributes", r->tmp);
         H5Gclose(root);
-        st = agree(r, &local, e);
+        st = results_agree(r, &local, e);
     }
     for (int i = 0; i < n; i++) free(p[i]), free(sums[i]);
     free(p), free(sums);
@@ -594,8 +637,9 @@ int results_close(results *r, err *e)
     if (H5Fclose(r->file) < 0 && !local.status)
         err_set(&local, EXIT_RUN_FAILED, "%s: closing the results file failed (disk full?)", r->tmp);
     r->file = -1;
-    if (agree(r, &local, &local) == 0 && r->rank == 0) publish(r, &local);
-    int st = agree(r, &local, e);
+    if (results_agree(r, &local, &local) == 0 && r->rank == 0 && (!r->sealed || results_seal(r->tmp, &local) == 0))
+        publish(r, &local);
+    int st = results_agree(r, &local, e);
     release(r);
     return st;
 }
@@ -636,7 +680,7 @@ int results_write_scf(results *r, const results_scf *scf, err *e)
                 "iteration: 1; energy: eV; density_change: electrons per valence electron", &local);
     H5Tclose(t);
     free(rows);
-    return agree(r, &local, e);
+    return results_agree(r, &local, e);
 }
 
 /* The dataset `path` as a growing stack of rows of shape row_dims (created empty, with
@@ -696,5 +740,5 @@ int results_append_row(results *r, const char *h5path, int ndim_row, const size_
         }
         H5Dclose(d);
     }
-    return agree(r, &local, e);
+    return results_agree(r, &local, e);
 }

@@ -49,10 +49,34 @@ results *results_open(MPI_Comm comm, const char *path, err *e);
  * Growing datasets already in the file (relaxation steps) are continued. */
 results *results_open_update(MPI_Comm comm, const char *path, err *e);
 
+/* Collective. As results_open, for a file that must be checked before it is read back
+ * (a checkpoint, workflow/checkpoint.h): the file starts with a 512-byte HDF5 user block
+ * (which HDF5, h5py and h5dump skip) that results_close fills, after the HDF5 file is
+ * closed and before it is renamed, with the line
+ *   "pawsorb sealed sha256=<64 hex digits> size=<bytes after the user block>\n"
+ * so that results_seal_check can refuse a truncated or altered file before HDF5 opens it. */
+results *results_open_sealed(MPI_Comm comm, const char *path, err *e);
+
+/* Not collective. Checks the seal of a file written by results_open_sealed: 0, or -1 with
+ * e (EXIT_BAD_INPUT) naming the file and saying what is wrong (not sealed, truncated,
+ * checksum mismatch). Reads the whole file. */
+int results_seal_check(const char *path, err *e);
+
 /* Collective. Writes wall_time (seconds since results_open unless results_set_wall_time
  * was called), closes the file, flushes it to disk and renames it over the target.
  * Frees r in every case. Returns 0, or -1 with the temporary file left in place. */
 int results_close(results *r, err *e);
+
+/* Collective. Publishes the file as it is now: flushes it, has rank 0 copy the temporary
+ * file to "NAME.snap.<pid>", fsync it and rename it over the target, and goes on writing
+ * the temporary file. A run killed later (SIGKILL) leaves a readable results file with
+ * everything written up to this call (the status as set then). Cost: one copy of the file. */
+int results_publish(results *r, err *e);
+
+/* Collective. Rank 0 removes the leftovers of runs killed while writing `path`
+ * ("path.tmp.<pid>", "path.snap.<pid>") whose process no longer exists on this host
+ * (kill(pid, 0) fails with ESRCH); returns how many it removed (on every rank). */
+int results_remove_stale(MPI_Comm comm, const char *path);
 
 /* Collective. Closes and deletes the temporary file, leaving any older target untouched;
  * frees r. For error paths where nothing worth keeping was written. */
@@ -165,7 +189,12 @@ typedef enum {
     RESULTS_DENSITY,        /* electrons/bohr^3 -> "electrons/Angstrom^3" */
     RESULTS_ELECTRONS,      /* a number of electrons, "electrons", as is */
     RESULTS_CHARGE,         /* elementary charges, "e", as is */
-    RESULTS_TIME            /* seconds, "s", as is */
+    RESULTS_TIME,           /* seconds, "s", as is */
+    /* atomic units kept bit for bit (a checkpoint's state, not the contract's numbers) */
+    RESULTS_AU_LENGTH,      /* "bohr" */
+    RESULTS_AU_ENERGY,      /* "hartree" */
+    RESULTS_AU_FORCE,       /* "hartree/bohr" */
+    RESULTS_AU_DENSITY      /* "electrons/bohr^3" */
 } results_quantity;
 
 /* Collective. Writes a double array of `ndim` dimensions (0 = a scalar) at `h5path`
@@ -187,6 +216,17 @@ int results_write_array_rows(results *r, const char *h5path, int ndim, const siz
  * unlimited first axis; a row of another shape is an error. Rank 0's row is written. */
 int results_append_row(results *r, const char *h5path, int ndim_row, const size_t *row_dims, const double *row,
                        results_quantity q, err *e);
+
+/* Collective. A distributed double array of global shape dims[] (the same on all ranks)
+ * of which each rank writes one block: start[] and count[] per dimension (C order,
+ * `local` contiguous, count[] of the block's shape); a block with a zero count writes
+ * nothing. Blocks must not overlap (a value held by several ranks is written by one of
+ * them). One collective MPI-IO transfer; converted as `q` says. */
+int results_write_block(results *r, const char *h5path, int ndim, const size_t *dims, const size_t *start,
+                        const size_t *count, const double *local, results_quantity q, err *e);
+
+/* Collective. Deletes the dataset or group `h5path` (in the current group) if it exists. */
+int results_delete(results *r, const char *h5path, err *e);
 
 /* Collective. Integer array (units "1"), e.g. atomic numbers or indices. */
 int results_write_ints(results *r, const char *h5path, int ndim, const size_t *dims,

@@ -100,5 +100,29 @@ static void bfgs_step(relax_opt *o, double *x, double E, const double *g)
     s->have_prev = 1;
 }
 
+/* The Hessian model, the last point and force and whether there is one; V, omega and
+ * the vectors are workspace that every step rebuilds. */
+static void bfgs_save(const relax_opt *o, relax_state *st)
+{
+    const bfgs_state *s = o->state;
+    double hp = s->have_prev;
+    relax_state_put(st, "have_prev", 1, &hp);
+    relax_state_put(st, "hessian", (size_t)o->n * o->n, s->H);
+    relax_state_put(st, "x0", o->n, s->x0);
+    relax_state_put(st, "f0", o->n, s->f0);
+}
+
+static int bfgs_load(relax_opt *o, const relax_state *st, err *e)
+{
+    bfgs_state *s = o->state;
+    size_t n = o->n;
+    const double *hp = relax_state_get(st, "have_prev", 1, e), *H = relax_state_get(st, "hessian", n * n, e),
+                 *x0 = relax_state_get(st, "x0", n, e), *f0 = relax_state_get(st, "f0", n, e);
+    if (!hp || !H || !x0 || !f0) return -1;
+    s->have_prev = (int)hp[0];
+    memcpy(s->H, H, n * n * sizeof *H), memcpy(s->x0, x0, n * sizeof *x0), memcpy(s->f0, f0, n * sizeof *f0);
+    return 0;
+}
+
 const relax_method relax_method_bfgs = {RELAX_BFGS, "bfgs", "ASE 3.22 ase/optimize/bfgs.py (BFGS, H0 = 70 eV/A^2)",
-                                        bfgs_init, bfgs_step, bfgs_free};
+                                        bfgs_init, bfgs_step, bfgs_free, bfgs_save, bfgs_load};

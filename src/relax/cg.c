@@ -164,6 +164,40 @@ static void cg_step(relax_opt *o, double *x, double E, const double *g)
     move_along(o, s, x, a, 2.0 * o->maxstep);
 }
 
+/* The scalars in one field, in this order (integers exactly as doubles). */
+enum { CG_PHASE, CG_NDIR, CG_NPOINTS, CG_HAVE_PREV, CG_RESTART, CG_K, CG_E0, CG_S0, CG_A_CUR,
+       CG_LO_A, CG_LO_E, CG_LO_S, CG_HI_A, CG_HI_E, CG_HI_S, CG_NSCALARS };
+
+static void cg_save(const relax_opt *o, relax_state *st)
+{
+    const cg_state *s = o->state;
+    double v[CG_NSCALARS] = {s->phase, s->ndir, s->npoints, s->have_prev, s->restart, s->k, s->E0, s->s0,
+                             s->a_cur, s->lo.a, s->lo.E, s->lo.s, s->hi.a, s->hi.E, s->hi.s};
+    relax_state_put(st, "scalars", CG_NSCALARS, v);
+    relax_state_put(st, "x0", o->n, s->x0);
+    relax_state_put(st, "direction", o->n, s->d);
+    relax_state_put(st, "previous_gradient", o->n, s->gprev);
+    relax_state_put(st, "previous_direction", o->n, s->dprev);
+}
+
+static int cg_load(relax_opt *o, const relax_state *st, err *e)
+{
+    cg_state *s = o->state;
+    size_t n = o->n;
+    const double *v = relax_state_get(st, "scalars", CG_NSCALARS, e), *x0 = relax_state_get(st, "x0", n, e),
+                 *d = relax_state_get(st, "direction", n, e), *gp = relax_state_get(st, "previous_gradient", n, e),
+                 *dp = relax_state_get(st, "previous_direction", n, e);
+    if (!v || !x0 || !d || !gp || !dp) return -1;
+    s->phase = (int)v[CG_PHASE], s->ndir = (int)v[CG_NDIR], s->npoints = (int)v[CG_NPOINTS];
+    s->have_prev = (int)v[CG_HAVE_PREV], s->restart = (int)v[CG_RESTART];
+    s->k = v[CG_K], s->E0 = v[CG_E0], s->s0 = v[CG_S0], s->a_cur = v[CG_A_CUR];
+    s->lo = (line_point){v[CG_LO_A], v[CG_LO_E], v[CG_LO_S]};
+    s->hi = (line_point){v[CG_HI_A], v[CG_HI_E], v[CG_HI_S]};
+    memcpy(s->x0, x0, n * sizeof *x0), memcpy(s->d, d, n * sizeof *d);
+    memcpy(s->gprev, gp, n * sizeof *gp), memcpy(s->dprev, dp, n * sizeof *dp);
+    return 0;
+}
+
 const relax_method relax_method_cg = {RELAX_CG, "cg",
                                       "Polak-Ribiere CG, trial + cubic corrector step (VASP IBRION=2)",
-                                      cg_init, cg_step, cg_free};
+                                      cg_init, cg_step, cg_free, cg_save, cg_load};

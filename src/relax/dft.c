@@ -30,8 +30,8 @@ static int mover_init(relax_dft *r, err *e)
     if (rc) return -1;
     wavefunctions *w = &c->wfs;
     r->orb_k = xcalloc(w->nk + 1, sizeof *r->orb_k);
-    for (int k = 0; k < w->nk; k++)
-        if (pwlfc_init(&r->orb_k[k], &r->orb_fn, &w->pw_k[k], c->nbands, e)) return -1;
+    for (int k = 0; k < w->nk; k++)   /* only this rank's k-points have a basis (k-point groups) */
+        if (w->has_k[k] && pwlfc_init(&r->orb_k[k], &r->orb_fn, &w->pw_k[k], c->nbands, e)) return -1;
     size_t n = (size_t)c->nbands * r->nao + 1;
     r->c_r = xcalloc(n, sizeof *r->c_r);
     r->c_c = xcalloc(n, sizeof *r->c_c);
@@ -211,6 +211,16 @@ static void grow(relax_dft *r)
     r->scf_iterations = xrealloc(r->scf_iterations, r->cap * sizeof *r->scf_iterations);
     r->total = xrealloc(r->total, r->cap * sizeof *r->total);
     r->free_energy = xrealloc(r->free_energy, r->cap * sizeof *r->free_energy);
+}
+
+void relax_dft_set_steps(relax_dft *r, int n)
+{
+    r->nsteps = 0;
+    while (r->cap < n + 1) {
+        r->nsteps = r->cap;
+        grow(r);
+    }
+    r->nsteps = n;
 }
 
 int relax_dft_energy(void *ctx, int natoms, const double (*pos)[3], double *energy, double (*F)[3], err *e)

@@ -79,6 +79,10 @@ void relax_dft_free(relax_dft *r);
 int relax_dft_energy(void *ctx, int natoms, const double (*pos)[3], double *energy, double (*forces)[3],
                      err *e);
 
+/* Room for n ionic steps in the per-step arrays and nsteps = n: a resumed relaxation
+ * (workflow/checkpoint.h) then fills them, the ring and spos_old. */
+void relax_dft_set_steps(relax_dft *r, int n);
+
 /* Mean SCF iterations over ionic steps 2..n (0 with fewer than 2 steps). */
 double relax_dft_mean_later_iterations(const relax_dft *r);
 

@@ -19,6 +19,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct {
     int started, nsteps;
@@ -79,5 +80,23 @@ static void fire_step(relax_opt *o, double *x, double E, const double *g)
     for (int i = 0; i < n; i++) x[i] += scale * s->dt * s->v[i];
 }
 
+static void fire_save(const relax_opt *o, relax_state *st)
+{
+    const fire_state *s = o->state;
+    double v[5] = {s->started, s->nsteps, s->dt, s->dtmax, s->a};   /* started, counter, dt, dtmax, alpha */
+    relax_state_put(st, "scalars", 5, v);
+    relax_state_put(st, "velocity", o->n, s->v);
+}
+
+static int fire_load(relax_opt *o, const relax_state *st, err *e)
+{
+    fire_state *s = o->state;
+    const double *v = relax_state_get(st, "scalars", 5, e), *vel = relax_state_get(st, "velocity", o->n, e);
+    if (!v || !vel) return -1;
+    s->started = (int)v[0], s->nsteps = (int)v[1], s->dt = v[2], s->dtmax = v[3], s->a = v[4];
+    memcpy(s->v, vel, (size_t)o->n * sizeof *vel);
+    return 0;
+}
+
 const relax_method relax_method_fire = {RELAX_FIRE, "fire", "Bitzek et al., PRL 97, 170201 (2006); ASE 3.22 fire.py",
-                                        fire_init, fire_step, fire_free};
+                                        fire_init, fire_step, fire_free, fire_save, fire_load};

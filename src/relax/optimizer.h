@@ -6,7 +6,8 @@
  *   step   given E and g at the point x just evaluated, overwrites x with the next point
  *          to evaluate (never moving one atom, i.e. one triple of x, by more than
  *          maxstep unless the method's own rule says otherwise);
- *   free   releases the state.
+ *   free   releases the state;
+ *   save   copies the state into named fields, load restores it (checkpoint and resume).
  * The driver (relax.c) evaluates, reports, checks fmax and calls step; the methods never
  * call the energy themselves, so each is a small state machine that can be tested on
  * analytic surfaces. */
@@ -15,6 +16,7 @@
 
 #include "core/err.h"
 #include "io/input.h"
+#include "relax/relax.h"
 
 typedef struct relax_opt relax_opt;
 
@@ -25,6 +27,9 @@ typedef struct {
     int (*init)(relax_opt *o, err *e);
     void (*step)(relax_opt *o, double *x, double E, const double *g);
     void (*free)(relax_opt *o);
+    /* the whole state the next step depends on, as named fields (relax.h's relax_state) */
+    void (*save)(const relax_opt *o, relax_state *st);
+    int (*load)(relax_opt *o, const relax_state *st, err *e);
 } relax_method;
 
 struct relax_opt {

@@ -6,6 +6,7 @@
 #include "relax/optimizer.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,9 +96,48 @@ static void unpack(int natoms, const unsigned char *fixed, const double *x, doub
             for (int c = 0; c < 3; c++) pos[a][c] = x[i++];
 }
 
-int relax_run(const relax_params *p, int natoms, const unsigned char *fixed, double (*pos)[3],
-              relax_energy_fn energy, void *ectx, relax_observer_fn observe, void *octx, relax_result *res,
-              err *e)
+void relax_state_put(relax_state *s, const char *name, size_t n, const double *v)
+{
+    if (s->nfields >= RELAX_STATE_MAX) return;   /* the methods stay far below (checked by test_relax) */
+    relax_state_field *f = &s->f[s->nfields++];
+    snprintf(f->name, sizeof f->name, "%s", name);
+    f->n = n;
+    f->v = xmalloc((n + 1) * sizeof *f->v);
+    if (n) memcpy(f->v, v, n * sizeof *v);
+}
+
+const double *relax_state_get(const relax_state *s, const char *name, size_t n, err *e)
+{
+    for (int i = 0; i < s->nfields; i++)
+        if (strcmp(s->f[i].name, name) == 0) {
+            if (s->f[i].n == n) return s->f[i].v;
+            err_set(e, EXIT_BAD_INPUT, "optimizer state: %s has %zu values, %zu expected", name, s->f[i].n, n);
+            return NULL;
+        }
+    err_set(e, EXIT_BAD_INPUT, "optimizer state: no field %s", name);
+    return NULL;
+}
+
+void relax_state_free(relax_state *s)
+{
+    for (int i = 0; i < s->nfields; i++) free(s->f[i].v);
+    memset(s, 0, sizeof *s);
+}
+
+/* The optimiser's state after a step, handed to the checkpoint callback. */
+static int checkpoint_after_step(const relax_hooks *h, relax_opt *o, relax_kind kind, int steps, int natoms,
+                                 const double (*pos)[3], err *e)
+{
+    if (!h->checkpoint) return 0;
+    relax_state st = {.method = kind};
+    o->m->save(o, &st);
+    int rc = h->checkpoint(h->cctx, steps, natoms, pos, &st, e);
+    relax_state_free(&st);
+    return rc;
+}
+
+int relax_run_hooks(const relax_params *p, int natoms, const unsigned char *fixed, double (*pos)[3],
+                    relax_energy_fn energy, void *ectx, const relax_hooks *h, relax_result *res, err *e)
 {
     memset(res, 0, sizeof *res);
     const relax_method *m = relax_method_find(p->method);
@@ -107,11 +147,24 @@ int relax_run(const relax_params *p, int natoms, const unsigned char *fixed, dou
     int n = 3 * nfree;
     relax_opt o;
     if (relax_opt_init(&o, m, n, p->maxstep, e)) return -1;
+    int first = 0;
+    if (h->resume) {
+        if (h->resume->opt.method != p->method) {
+            relax_opt_free(&o);
+            return err_set(e, EXIT_BAD_INPUT, "optimizer state of method %s, the relaxation uses %s",
+                           relax_method_name(h->resume->opt.method), m->name);
+        }
+        if (m->load(&o, &h->resume->opt, e)) {
+            relax_opt_free(&o);
+            return -1;
+        }
+        first = res->steps = h->resume->steps;
+    }
     double *x = xcalloc(n + 1, sizeof *x), *g = xcalloc(n + 1, sizeof *g);
     double(*F)[3] = xcalloc(natoms + 1, sizeof *F);
     int rc = 0;
     pack(natoms, fixed, (const double(*)[3])pos, 1.0, x);
-    for (int step = 0; step < p->max_steps; step++) {
+    for (int step = first; step < p->max_steps; step++) {
         double E = 0.0;
         if (energy(ectx, natoms, (const double(*)[3])pos, &E, F, e)) {
             rc = -1;
@@ -120,7 +173,7 @@ int relax_run(const relax_params *p, int natoms, const unsigned char *fixed, dou
         double fm = relax_fmax(natoms, fixed, (const double(*)[3])F);
         res->steps = step + 1, res->energy = E, res->fmax = fm;
         relax_step st = {step, natoms, E, fm, (const double(*)[3])pos, (const double(*)[3])F};
-        if (observe && observe(octx, &st, e)) {
+        if (h->observe && h->observe(h->octx, &st, e)) {
             rc = -1;
             break;
         }
@@ -132,8 +185,20 @@ int relax_run(const relax_params *p, int natoms, const unsigned char *fixed, dou
         pack(natoms, fixed, (const double(*)[3])F, -1.0, g);
         m->step(&o, x, E, g);
         unpack(natoms, fixed, x, pos);
+        if (checkpoint_after_step(h, &o, p->method, step + 1, natoms, (const double(*)[3])pos, e)) {
+            rc = -1;
+            break;
+        }
     }
     relax_opt_free(&o);
     free(x), free(g), free(F);
     return rc;
+}
+
+int relax_run(const relax_params *p, int natoms, const unsigned char *fixed, double (*pos)[3],
+              relax_energy_fn energy, void *ectx, relax_observer_fn observe, void *octx, relax_result *res,
+              err *e)
+{
+    relax_hooks h = {.observe = observe, .octx = octx};
+    return relax_run_hooks(p, natoms, fixed, pos, energy, ectx, &h, res, e);
 }

@@ -25,6 +25,8 @@
 #include "core/err.h"
 #include "io/input.h"
 
+#include <stddef.h>
+
 /* Energy (hartree) and forces (hartree/bohr, natoms) at positions pos (bohr). */
 typedef int (*relax_energy_fn)(void *ctx, int natoms, const double (*pos)[3], double *energy,
                                double (*forces)[3], err *e);
@@ -62,6 +64,60 @@ void relax_params_from_input(relax_params *p, const input *in);
 
 /* Method name ("cg", "bfgs", "fire") and its literature / ASE reference. */
 const char *relax_method_name(relax_kind k);
+
+/* ---- Continuing a relaxation exactly (checkpoint and resume) ---------------------
+ * An optimiser's whole state (what its next step depends on) as named double vectors
+ * (integers stored exactly as doubles): CG's direction, previous gradient, line-search
+ * phase and bracket points; BFGS's Hessian, last position and force; FIRE's velocity,
+ * dt, alpha and counter. Each method's save/load lists its fields (cg.c, bfgs.c, fire.c). */
+#define RELAX_STATE_MAX 24
+
+typedef struct {
+    char name[24];
+    size_t n;
+    double *v;                 /* owned */
+} relax_state_field;
+
+typedef struct {
+    relax_kind method;
+    int nfields;
+    relax_state_field f[RELAX_STATE_MAX];
+} relax_state;
+
+/* Appends a copy of v (n doubles) as field `name`. */
+void relax_state_put(relax_state *s, const char *name, size_t n, const double *v);
+/* Field `name` with exactly n values, or NULL with e set (EXIT_BAD_INPUT naming it). */
+const double *relax_state_get(const relax_state *s, const char *name, size_t n, err *e);
+void relax_state_free(relax_state *s);
+
+/* Where a resumed relaxation continues: `steps` energy evaluations were done, the
+ * optimiser's state after its last step is `opt`, and relax_run_hooks' pos holds the
+ * next point to evaluate (the one that step produced). */
+typedef struct {
+    int steps;
+    relax_state opt;
+} relax_resume;
+
+/* Called after every optimiser step, with the number of evaluations done, the next point
+ * (natoms, bohr) and the optimiser's state: what a resumed run needs. Nonzero stops the
+ * relaxation with that error (EXIT_STOPPED when it stops on request, core/stop.h). */
+typedef int (*relax_checkpoint_fn)(void *ctx, int steps, int natoms, const double (*next_pos)[3],
+                                   const relax_state *opt, err *e);
+
+typedef struct {
+    relax_observer_fn observe;        /* NULL: none */
+    void *octx;
+    relax_checkpoint_fn checkpoint;   /* NULL: none */
+    void *cctx;
+    const relax_resume *resume;       /* NULL: a new relaxation from pos */
+} relax_hooks;
+
+/* relax_run with a checkpoint after every step and, with h->resume, the continuation of
+ * an earlier run: the same points, energies and result as the run it continues, bit for
+ * bit, when the energy callback is exact (steps count from h->resume->steps). The
+ * resumed state's method and size are checked (EXIT_BAD_INPUT naming the field). */
+int relax_run_hooks(const relax_params *p, int natoms, const unsigned char *fixed, double (*pos)[3],
+                    relax_energy_fn energy, void *ectx, const relax_hooks *h, relax_result *res, err *e);
 
 /* Relaxes pos (natoms, bohr; in: start, out: the last evaluated point, which is the
  * converged one when res->converged). fixed (may be NULL) marks atoms held fixed.

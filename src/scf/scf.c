@@ -2,6 +2,7 @@
 
 #include "core/log.h"
 #include "core/mem.h"
+#include "core/stop.h"
 #include "core/timer.h"
 #include "core/units.h"
 
@@ -94,7 +95,7 @@ int scf_run(calculation *c, const scf_params *p, scf_history *hist, err *e)
     hist->energy = xcalloc(nmax, sizeof *hist->energy);
     hist->density_change = xcalloc(nmax, sizeof *hist->density_change);
     double nv = c->ss.nvalence > 0 ? c->ss.nvalence : 1.0;
-    double t0 = timer_now();
+    double t0 = timer_now(), t_it = t0, longest = 0.0;
     log_header(c->nspins);
     for (int it = 1; it <= p->max_iter; it++) {
         double eig = 0.0;
@@ -125,6 +126,15 @@ int scf_run(calculation *c, const scf_params *p, scf_history *hist, err *e)
             break;
         }
         if (it == p->max_iter) break;
+        /* a safe point: stop before the next iteration when asked (core/stop.h) */
+        double now = timer_now();
+        longest = fmax(longest, now - t_it), t_it = now;
+        const char *why;
+        if (stop_check_scf(c->comm->world, longest, &why)) {
+            hist->wall = now - t0;
+            snprintf(hist->why, sizeof hist->why, "stopped by %s after SCF iteration %d", why, it);
+            return err_set(e, EXIT_STOPPED, "stopped by %s after SCF iteration %d", why, it);
+        }
         if (update_density_hamiltonian(c, e)) return -1;
     }
     hist->wall = timer_now() - t0;

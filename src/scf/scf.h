@@ -43,7 +43,9 @@ void scf_params_from_input(scf_params *p, const input *in);
 
 /* Runs the loop from the state initial_guess left. Returns 0 whether or not it
  * converged (hist says which; the caller turns non-convergence into exit status 2),
- * or -1 with e set when a step fails. hist arrays are allocated here; free with
+ * or -1 with e set when a step fails. Between two iterations is a safe point of
+ * core/stop.h (collective over c->comm->world): a stop request, or a deadline that the
+ * longest iteration so far would overrun, returns -1 with e->status EXIT_STOPPED. hist arrays are allocated here; free with
  * scf_history_free. */
 int scf_run(calculation *c, const scf_params *p, scf_history *hist, err *e);
 void scf_history_free(scf_history *h);

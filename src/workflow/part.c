@@ -6,6 +6,7 @@
 #include "basis/plan.h"
 #include "core/log.h"
 #include "core/mem.h"
+#include "core/stop.h"
 #include "core/timer.h"
 #include "core/units.h"
 #include "forces/forces.h"
@@ -16,43 +17,119 @@
 #include "scf/initial.h"
 #include "scf/report.h"
 #include "scf/scf.h"
+#include "workflow/checkpoint.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-/* What the relaxation's observer needs: the results file, the trajectory, the state. */
+/* What the relaxation's observer and checkpoint need: the results file, the trajectory,
+ * the state, the steps so far, and the clock for the stop checks. */
 typedef struct {
     const comm_ctx *comm;
     results *r;
+    calculation *c;
     relax_dft *dft;
     structure *s;
     const char *traj;         /* NULL: no trajectory */
+    const char *checkpoint;   /* NULL: none */
     double (*F_ev)[3];
+    relax_rows rows;
+    double t_step, longest;   /* start of the current step; longest step so far (s) */
+    int written;              /* checkpoints written */
 } relax_output;
 
-/* relax_observer_fn: one line of log, one row of each /relax dataset, one trajectory frame. */
-static int observe(void *ctx, const relax_step *st, err *e)
+/* One line of log, one row of each /relax dataset, one trajectory frame for step k of
+ * the relaxation (rows and relax_dft hold it). */
+static int report_step(relax_output *o, int k, const char *note, err *e)
 {
-    relax_output *o = ctx;
     const relax_dft *d = o->dft;
-    int k = d->nsteps - 1;
+    const relax_rows *rw = &o->rows;
+    int n = rw->natoms;
+    const double(*pos)[3] = (const double(*)[3])(rw->pos + (size_t)k * n);
     double E_ha = d->total[k], E_ev = E_ha * HARTREE_EV;
-    log_printf("relax: step %3d  energy %14.6f eV  fmax %9.5f eV/Ang  SCF iterations %3d\n", st->step + 1, E_ev,
-               st->fmax * HA_PER_BOHR_TO_EV_PER_ANG, d->scf_iterations[k]);
-    if (results_relax_append(o->r, E_ha, st->natoms, st->pos, st->fmax, e)) return -1;
+    log_printf("relax: step %3d  energy %14.6f eV  fmax %9.5f eV/Ang  SCF iterations %3d%s\n", k + 1, E_ev,
+               rw->fmax[k] * HA_PER_BOHR_TO_EV_PER_ANG, d->scf_iterations[k], note);
+    if (results_relax_append(o->r, E_ha, n, pos, rw->fmax[k], e)) return -1;
     if (!o->traj) return 0;
     int rc = 0;
     if (o->comm->rank == 0) {
-        for (int a = 0; a < st->natoms; a++)
-            for (int c = 0; c < 3; c++) o->F_ev[a][c] = st->forces[a][c] * HA_PER_BOHR_TO_EV_PER_ANG;
-        rc = extxyz_append(o->traj, o->s, &E_ev, (const double(*)[3])o->F_ev, e);
+        const double(*F)[3] = (const double(*)[3])(rw->forces + (size_t)k * n);
+        for (int a = 0; a < n; a++)
+            for (int c = 0; c < 3; c++) o->F_ev[a][c] = F[a][c] * HA_PER_BOHR_TO_EV_PER_ANG;
+        structure frame = *o->s;
+        frame.pos = (double(*)[3])pos;
+        rc = extxyz_append(o->traj, &frame, &E_ev, (const double(*)[3])o->F_ev, e);
     }
     /* every rank learns whether rank 0's write failed */
     MPI_Bcast(&rc, 1, MPI_INT, 0, o->comm->world);
     if (rc && o->comm->rank != 0) err_set(e, EXIT_RUN_FAILED, "%s: could not append the trajectory", o->traj);
     return rc ? -1 : 0;
+}
+
+/* relax_observer_fn: the step's row is kept (for the checkpoint) and reported. */
+static int observe(void *ctx, const relax_step *st, err *e)
+{
+    relax_output *o = ctx;
+    double now = MPI_Wtime();
+    if (now - o->t_step > o->longest) o->longest = now - o->t_step;
+    relax_rows_push(&o->rows, st);
+    return report_step(o, o->rows.nsteps - 1, "", e);
+}
+
+/* relax_checkpoint_fn: after the optimiser's step, the checkpoint (when asked), then a
+ * safe point of core/stop.h: stop when asked or when the longest step so far would not
+ * fit before --max-time's deadline. Collective. */
+static int checkpoint(void *ctx, int steps, int natoms, const double (*next)[3], const relax_state *opt, err *e)
+{
+    relax_output *o = ctx;
+    (void)natoms;
+    if (o->checkpoint) {
+        double t0 = MPI_Wtime();
+        timer_start("Checkpoint");
+        int rc = checkpoint_write(o->checkpoint, o->c, o->dft, &o->rows, steps, next, opt, e);
+        timer_stop("Checkpoint");
+        if (rc) return err_wrap(e, "checkpoint after ionic step %d", steps);
+        double dt = MPI_Wtime() - t0;
+        stop_note_write(2.0 * dt);
+        /* the results file as far as the checkpoint goes, for a run that is killed */
+        if (results_publish(o->r, e)) return err_wrap(e, "after ionic step %d", steps);
+        if (!o->written++) {
+            long bytes = 0;
+            FILE *f = o->comm->rank == 0 ? fopen(o->checkpoint, "rb") : NULL;
+            if (f && fseek(f, 0, SEEK_END) == 0) bytes = ftell(f);
+            if (f) fclose(f);
+            log_printf("relax: checkpoint %s written after step %d: %.2f MB in %.3f s\n", o->checkpoint, steps,
+                       bytes / 1e6, dt);
+        }
+    }
+    const char *why;
+    o->t_step = MPI_Wtime();
+    if (!stop_check_step(o->comm->world, o->longest, &why)) return 0;
+    return err_set(e, EXIT_STOPPED, "stopped by %s after ionic step %d", why, steps);
+}
+
+/* The message of a stopped relaxation: where it stopped and what continues it. */
+static void stopped_message(const relax_output *o, err *e)
+{
+    char where[sizeof e->msg];
+    snprintf(where, sizeof where, "%s", e->msg);
+    int n = o->dft->nsteps;
+    if (o->checkpoint && n > 0)
+        err_set(e, EXIT_STOPPED, "%.1000s; %s holds the state after ionic step %d: run the same command again to "
+                "continue", where, o->checkpoint, n);
+    else if (o->checkpoint)
+        err_set(e, EXIT_STOPPED, "%.1000s, before the first ionic step ended: the same command starts again", where);
+}
+
+/* A resumed relaxation's steps again into the results file and the trajectory. */
+static int replay_steps(relax_output *o, err *e)
+{
+    log_printf("relax: resuming from %s: %d ionic steps done\n", o->checkpoint, o->rows.nsteps);
+    for (int k = 0; k < o->rows.nsteps; k++)
+        if (report_step(o, k, "  (checkpoint)", e)) return -1;
+    return 0;
 }
 
 /* The relaxation's final state and per-step SCF counts into the results file. */
@@ -71,29 +148,62 @@ static int write_relax_final(results *r, const structure *s, const calculation *
     return report_write(r, c, &d->hist, e) || report_write_forces(r, c, f, e) ? -1 : 0;
 }
 
-/* The relaxation of s (moved in place) on the DFT surface of c. Returns 0 whether or not
- * fmax was reached (res says), -1 when a step failed (e set; the steps so far written). */
+/* A stopped relaxation: the positions of its last completed step and its SCF counts. */
+static int write_relax_stopped(results *r, structure *s, const relax_dft *d, err *e)
+{
+    if (d->nsteps) memcpy(s->pos, d->R[d->head], (size_t)s->natoms * sizeof *s->pos);
+    size_t n = d->nsteps;
+    int *it = xcalloc(n + 1, sizeof *it);
+    if (n) memcpy(it, d->scf_iterations, n * sizeof *it);
+    int rc = results_write_structure(r, s, e) || results_write_ints(r, "/relax/scf_iterations", 1, &n, it, e);
+    free(it);
+    return rc ? -1 : 0;
+}
+
+/* The relaxation of s (moved in place) on the DFT surface of c, continued from the
+ * checkpoint when there is one. Returns 0 whether or not fmax was reached (res says), -1
+ * when a step failed or the run stopped (e set; the steps so far written). */
 static int relax_part(const comm_ctx *comm, const input *in, calculation *c, forces *f, structure *s, results *r,
-                      const char *traj, const part_start *start, relax_dft *d, part_result *res, err *e)
+                      const part_spec *spec, relax_dft *d, part_result *res, err *e)
 {
     scf_params sp;
     scf_params_from_input(&sp, in);
     relax_params rp;
     relax_params_from_input(&rp, in);
     if (relax_dft_init(d, c, f, s, &sp, 1, e)) return -1;
+    const part_start *start = spec->start;
     if (start) d->start_dn = start->dn_sG, d->start_D = start->D_asp, d->start_D_from = start->D_from;
-    if (traj && comm->rank == 0) unlink(traj);   /* a new relaxation starts a new trajectory */
-    relax_output o = {comm, r, d, s, traj, xcalloc(s->natoms + 1, sizeof *o.F_ev)};
-    log_section("Relaxation");
-    log_printf("relax: method %s, fmax %.4f eV/Ang, at most %d steps, trajectory %s\n", relax_method_name(rp.method),
-               rp.fmax * HA_PER_BOHR_TO_EV_PER_ANG, rp.max_steps, traj ? traj : "none");
+    relax_output o = {.comm = comm, .r = r, .c = c, .dft = d, .s = s, .traj = spec->traj,
+                      .checkpoint = spec->checkpoint, .F_ev = xcalloc(s->natoms + 1, sizeof *o.F_ev)};
+    relax_rows_init(&o.rows, s->natoms);
     double(*pos)[3] = xcalloc(s->natoms + 1, sizeof *pos);
     memcpy(pos, s->pos, s->natoms * sizeof *pos);
+    relax_resume resume = {0};
+    int resumed = spec->checkpoint ? checkpoint_read(spec->checkpoint, c, d, &o.rows, &resume, pos, e) : 0;
+    log_section("Relaxation");
+    log_printf("relax: method %s, fmax %.4f eV/Ang, at most %d steps, trajectory %s, checkpoint %s\n",
+               relax_method_name(rp.method), rp.fmax * HA_PER_BOHR_TO_EV_PER_ANG, rp.max_steps,
+               o.traj ? o.traj : "none", o.checkpoint ? o.checkpoint : "none");
+    /* a new relaxation (or a resumed one, which writes its steps again) starts new rows */
+    int rc = resumed < 0 || results_delete(r, "/relax", e);
+    if (!rc && o.traj && comm->rank == 0) unlink(o.traj);
+    if (!rc && resumed) rc = replay_steps(&o, e);
+    /* with a checkpoint the results file is published from here on (status "incomplete")
+     * and after every step, so that a killed run leaves one that matches the checkpoint */
+    if (!rc && o.checkpoint) rc = results_publish(r, e);
     relax_result rr = {0};
-    int rc = relax_run(&rp, s->natoms, s->fixed, pos, relax_dft_energy, d, observe, &o, &rr, e);
+    o.t_step = MPI_Wtime();
+    relax_hooks h = {.observe = observe, .octx = &o, .checkpoint = checkpoint, .cctx = &o,
+                     .resume = resumed > 0 ? &resume : NULL};
+    if (!rc) {
+        rc = relax_run_hooks(&rp, s->natoms, s->fixed, pos, relax_dft_energy, d, &h, &rr, e);
+        if (rc && e->status == EXIT_STOPPED) stopped_message(&o, e);
+    } else rc = -1;
+    relax_state_free(&resume.opt);
     free(pos), free(o.F_ev);
+    relax_rows_free(&o.rows);
     log_printf("relax: %s after %d steps; SCF iterations first step %d, mean of the later steps %.1f\n",
-               rr.converged ? "converged" : "stopped", rr.steps, d->nsteps ? d->scf_iterations[0] : 0,
+               rr.converged ? "converged" : "stopped", d->nsteps, d->nsteps ? d->scf_iterations[0] : 0,
                relax_dft_mean_later_iterations(d));
     res->relax_converged = rr.converged;
     res->steps = d->nsteps;
@@ -196,12 +306,15 @@ static int run_on_layout(const comm_ctx *comm, input *pin, const plan *pl, const
     timer_stop("Initialisation");
     int calc_ok = !rc;
     if (!rc && spec->relax) {
-        int lrc = relax_part(comm, pin, &c, &f, &s, r, spec->traj, spec->start, &d, res, e);
+        int lrc = relax_part(comm, pin, &c, &f, &s, r, spec, &d, res, e);
         if (lrc) snprintf(res->why, sizeof res->why, "%.500s", e->msg);
         err keep = *e;
         err_clear(e);
-        /* the steps so far are kept whatever happened */
-        rc = write_relax_final(r, &s, &c, &d, &f, e);
+        /* the steps so far are kept whatever happened; a stop (or a refused checkpoint)
+         * leaves the state of a step in progress, which is not written */
+        if (lrc && keep.status == EXIT_BAD_INPUT) rc = 0;   /* a refused checkpoint: nothing ran */
+        else if (lrc && keep.status == EXIT_STOPPED) rc = write_relax_stopped(r, &s, &d, e);
+        else rc = write_relax_final(r, &s, &c, &d, &f, e);
         if (!rc && lrc && keep.status != EXIT_RUN_FAILED) *e = keep, rc = -1;
         res->finished = !lrc && res->relax_converged;
         memcpy(pin->atoms.pos, s.pos, s.natoms * sizeof *s.pos);   /* the final geometry, for Bader */

@@ -44,6 +44,14 @@ typedef struct {
     const char *cube_path;    /* results path whose stem names the cube files (output.cube, Bader);
                                  NULL: the results file's */
     const char *traj;         /* relaxation trajectory (extended XYZ; replaced), NULL for none */
+    const char *checkpoint;   /* relaxations: the checkpoint file (workflow/checkpoint.h), NULL for
+                                 none. Written after every ionic step (and the results file
+                                 published then and once the checkpoint, if any, was
+                                 accepted: results_publish); when it exists at the start
+                                 the relaxation continues from it (refused, EXIT_BAD_INPUT, when it
+                                 does not belong to this part's input). Never removed here: the
+                                 caller removes it (checkpoint_remove) once the part's results are
+                                 published and part_run returned 0 */
     int want_cubes;           /* 1: the input's output.cube files for this part */
     const part_start *start;  /* NULL: the atomic start */
     int keep_density;         /* 1: res gets the final deformation density and D_asp */
@@ -81,8 +89,11 @@ typedef struct {
 /* Runs the part and writes it into r (its group set here, reset to the root after).
  * Returns 0 when the part ran to its end, finished or not (res->finished, res->why say
  * which; an unconverged SCF or relaxation is written with its status), or -1 with e set
- * for bad input (EXIT_BAD_INPUT) or a failure (EXIT_RUN_FAILED / EXIT_INTERNAL); what was
- * written before the failure stays in r. */
+ * for bad input (EXIT_BAD_INPUT, also a refused checkpoint: then nothing is written), a
+ * failure (EXIT_RUN_FAILED / EXIT_INTERNAL; what was written before the failure stays in
+ * r) or a stop request (EXIT_STOPPED, core/stop.h: at a safe point, after the checkpoint of
+ * the last completed ionic step; r then holds the /relax rows so far, /structure at the
+ * last completed step and /relax/scf_iterations; the caller sets the status). */
 int part_run(const comm_ctx *comm, const input *in, const structure *s, const part_spec *spec, results *r,
              part_result *res, err *e);
 void part_result_free(part_result *res);

@@ -10,7 +10,10 @@
  *   - Grimme D2 (src/dispersion) plus a Born-Mayer repulsion: an Ar2 "molecule" over a
  *     fixed periodic Ar layer (pbc T T F): fixed atoms bit for bit where they were;
  *   - max_steps reached: not converged, every step reported; a failing callback stops
- *     the run with its message. */
+ *     the run with its message;
+ *   - checkpoint and resume: every method stopped after step K (each K up to 40) and
+ *     continued from its saved state gives the uninterrupted run's energies and final
+ *     positions bit for bit; a state of another method or size is refused. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -365,8 +368,83 @@ static void test_limits(void)
     ok(rc == 0 && res.converged && res.steps == 1 && res.fmax == 0.0, "all atoms fixed: converged at once");
 }
 
+/* ---- checkpoint and resume: a run stopped after step K and resumed from the saved
+ * optimiser state and next point takes the uninterrupted run's path, bit for bit ---- */
+
+typedef struct {
+    int stop_at;                 /* stop after this many steps */
+    relax_resume saved;
+    double next[7][3];
+} stopper;
+
+static int stop_after(void *ctx, int steps, int natoms, const double (*next)[3], const relax_state *opt, err *e)
+{
+    stopper *s = ctx;
+    if (steps != s->stop_at) return 0;
+    relax_state_free(&s->saved.opt);
+    s->saved.steps = steps;
+    s->saved.opt.method = opt->method;
+    for (int i = 0; i < opt->nfields; i++) relax_state_put(&s->saved.opt, opt->f[i].name, opt->f[i].n, opt->f[i].v);
+    memcpy(s->next, next, (size_t)natoms * sizeof *next);
+    return err_set(e, EXIT_STOPPED, "stopped after step %d", steps);
+}
+
+static void test_resume(relax_kind k)
+{
+    const char *name = relax_method_name(k);
+    lj_model m = {0.3 / HARTREE_EV, 2.2 / BOHR_ANG, 0};
+    unsigned char fixed[7] = {1, 0, 0, 0, 0, 0, 0};
+    relax_params p;
+    relax_params_default(&p);
+    p.method = k;
+    p.fmax = 1e-3 / HA_PER_BOHR_TO_EV_PER_ANG;
+    p.max_steps = 1000;
+    static recorder full, part;
+    memset(&full, 0, sizeof full);
+    double ref[7][3], pos[7][3];
+    lj_start(ref);
+    relax_result rfull, res;
+    err e = {0};
+    relax_run(&p, 7, fixed, ref, lj_energy, &m, record, &full, &rfull, &e);
+    int bad = 0, fields = 0, tried = 0;
+    for (int K = 1; K < rfull.steps && K <= 40; K++, tried++) {
+        stopper st = {.stop_at = K};
+        memset(&part, 0, sizeof part);
+        lj_start(pos);
+        relax_hooks h = {.observe = record, .octx = &part, .checkpoint = stop_after, .cctx = &st};
+        int rc = relax_run_hooks(&p, 7, fixed, pos, lj_energy, &m, &h, &res, &e);
+        if (rc != -1 || e.status != EXIT_STOPPED || res.steps != K) bad++;
+        fields = st.saved.opt.nfields;
+        /* a fresh run from the saved state continues the recording */
+        relax_hooks h2 = {.observe = record, .octx = &part, .resume = &st.saved};
+        rc = relax_run_hooks(&p, 7, fixed, st.next, lj_energy, &m, &h2, &res, &e);
+        if (rc || res.steps != rfull.steps || res.converged != rfull.converged || part.n != full.n ||
+            memcmp(part.E, full.E, (size_t)full.n * sizeof *full.E) || memcmp(st.next, ref, sizeof ref) ||
+            res.energy != rfull.energy)
+            bad++;
+        relax_state_free(&st.saved.opt);
+    }
+    ok(bad == 0 && tried > 5, "%s LJ7 stopped after each of steps 1..%d and resumed: the uninterrupted path "
+       "(%d steps, energies and final positions bit for bit; %d state fields)", name, tried, rfull.steps, fields);
+    relax_resume wrong = {.steps = 1, .opt = {.method = k == RELAX_CG ? RELAX_BFGS : RELAX_CG}};
+    lj_start(pos);
+    relax_hooks h3 = {.resume = &wrong};
+    int rc = relax_run_hooks(&p, 7, fixed, pos, lj_energy, &m, &h3, &res, &e);
+    ok(rc == -1 && e.status == EXIT_BAD_INPUT, "%s: another method's state is refused: %s", name, e.msg);
+    relax_state sized = {.method = k};
+    double junk[3] = {0, 0, 0};
+    relax_state_put(&sized, "x0", 3, junk);
+    relax_resume small = {.steps = 1, .opt = sized};
+    relax_hooks h4 = {.resume = &small};
+    rc = relax_run_hooks(&p, 7, fixed, pos, lj_energy, &m, &h4, &res, &e);
+    ok(rc == -1 && e.status == EXIT_BAD_INPUT && strstr(e.msg, "optimizer state"),
+       "%s: a state of the wrong size or without a field is refused: %s", name, e.msg);
+    relax_state_free(&sized);
+}
+
 int main(void)
 {
+    for (int k = 0; k < 3; k++) test_resume((relax_kind)k);
     test_lj_vs_ase(RELAX_BFGS, lj_bfgs_steps, lj_bfgs_energy_ev, lj_bfgs_final_ev, lj_bfgs_final_ang);
     test_lj_vs_ase(RELAX_FIRE, lj_fire_steps, lj_fire_energy_ev, lj_fire_final_ev, lj_fire_final_ang);
     test_lj_cg();

@@ -1,12 +1,17 @@
 /* Unit tests of io/results and io/sha256: SHA-256 against the FIPS 180-4 / NIST example
  * vectors; a results file written through the API and read back with the plain HDF5 API
  * (layout, `units` attributes, values converted to eV/Angstrom); an interrupted write
- * (a child process that _exit()s before results_close) leaves the older file intact.
+ * (a child process that _exit()s before results_close) leaves the older file intact; a
+ * sealed file (results_open_sealed, the checkpoint's): its user block holds the SHA-256
+ * of the rest (computed here from the bytes), plain HDF5 and io/h5read read it, blocks
+ * written by results_write_block come back, and one changed byte, a truncation or a
+ * missing seal are refused with messages naming the file.
  *
  * Expected numbers in eV and Angstrom were computed with ASE 3.22's ase.units
  * (`/usr/bin/python3 tests/reference/check_results.py --constants` prints them), not with
  * pawsorb's own units.h. */
 #include "core/err.h"
+#include "io/h5read.h"
 #include "io/results.h"
 #include "tap.h"
 
@@ -445,6 +450,96 @@ static void test_update(const char *dir, const char *setup)
     ok(r && results_close(r, &e) == 0 && access(path, F_OK) == 0, "update of a missing file creates it");
 }
 
+/* ---- Sealed files, blocks and io/h5read -------------------------------------------- */
+
+static unsigned char *slurp(const char *path, long *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    *n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    unsigned char *b = malloc(*n + 1);
+    if (fread(b, 1, *n, f) != (size_t)*n) *n = -1;
+    fclose(f);
+    return b;
+}
+
+static void spit(const char *path, const unsigned char *b, long n)
+{
+    FILE *f = fopen(path, "wb");
+    fwrite(b, 1, n, f);
+    fclose(f);
+}
+
+static void test_sealed(const char *dir)
+{
+    char path[300], bad[320];
+    snprintf(path, sizeof path, "%s/sealed.h5", dir);
+    snprintf(bad, sizeof bad, "%s/bad.h5", dir);
+    err e = {0};
+    results *r = results_open_sealed(MPI_COMM_WORLD, path, &e);
+    double v[2][3][2];
+    for (int i = 0; i < 12; i++) (&v[0][0][0])[i] = 0.1 * i - 0.35;
+    /* the (1..2, 2..4, 0..1) block of a (4, 5, 2) array; the rest stays 0 (fill value) */
+    size_t dims[3] = {4, 5, 2}, start[3] = {1, 2, 0}, cnt[3] = {2, 3, 2};
+    const char *words[2] = {"alpha = 1", "beta = two"};
+    int rc = !r || results_write_block(r, "/wfs/psi_0", 3, dims, start, cnt, &v[0][0][0], RESULTS_DIMENSIONLESS, &e) ||
+             results_write_strings(r, "/checkpoint/fingerprint", 2, words, &e) ||
+             results_set_attr(r, "/", "kind", "test", &e) || results_close(r, &e);
+    ok(rc == 0, "sealed file written: %s", e.msg);
+    long n = 0;
+    unsigned char *b = slurp(path, &n);
+    char want[65] = "", line[200];
+    if (b && n > 512) sha256_hex(b + 512, (size_t)(n - 512), want);
+    snprintf(line, sizeof line, "pawsorb sealed sha256=%s size=%ld\n", want, n - 512);
+    ok(b && n > 512 && memcmp(b, line, strlen(line)) == 0 && b[strlen(line)] == 0,
+       "the user block holds the SHA-256 and size of the bytes after it (%ld bytes)", n - 512);
+    ok(results_seal_check(path, &e) == 0, "results_seal_check accepts it");
+    hid_t f = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT);
+    ok(f >= 0 && strcmp(read_attr_string(f, "kind"), "test") == 0, "plain HDF5 opens it past the user block");
+    if (f >= 0) H5Fclose(f);
+
+    h5read *h = h5read_open(path, &e);
+    double blk[2][3][2], whole[4][5][2];
+    size_t s2[3] = {1, 2, 0};
+    int good = h && h5read_doubles(h, "/wfs/psi_0", 3, dims, s2, cnt, &blk[0][0][0], &e) == 0 &&
+               memcmp(blk, v, sizeof v) == 0 && h5read_doubles(h, "/wfs/psi_0", 3, dims, NULL, NULL, &whole[0][0][0], &e) == 0;
+    for (int i = 0; good && i < 4; i++)
+        for (int j = 0; j < 5; j++)
+            for (int k = 0; k < 2; k++) {
+                int in = i >= 1 && i < 3 && j >= 2;
+                good = good && whole[i][j][k] == (in ? v[i - 1][j - 2][k] : 0.0);
+            }
+    ok(good, "the block comes back where it was written, the rest is 0: %s", e.msg);
+    size_t wrong[3] = {4, 6, 2};
+    ok(h && h5read_doubles(h, "/wfs/psi_0", 3, wrong, NULL, NULL, &whole[0][0][0], &e) == -1 &&
+           strstr(e.msg, "shape (4x5x2), (4x6x2) expected"), "another shape is refused: %s", e.msg);
+    size_t ns = 0;
+    char **str = NULL, kind[32] = "";
+    ok(h && h5read_strings(h, "/checkpoint/fingerprint", &ns, &str, &e) == 0 && ns == 2 &&
+           strcmp(str[1], "beta = two") == 0 && h5read_attr(h, "/", "kind", kind, sizeof kind, &e) == 0 &&
+           strcmp(kind, "test") == 0, "strings and attributes come back");
+    h5read_free_strings(ns, str);
+    ok(h && h5read_doubles(h, "/missing", 1, NULL, NULL, NULL, &whole[0][0][0], &e) == -1 &&
+           strstr(e.msg, "no dataset /missing"), "a missing dataset is named: %s", e.msg);
+    h5read_close(h);
+
+    b[n / 2 + 256] ^= 1;
+    spit(bad, b, n);
+    ok(results_seal_check(bad, &e) == -1 && strstr(e.msg, "bad.h5: corrupted"), "one flipped bit: %s", e.msg);
+    b[n / 2 + 256] ^= 1;
+    spit(bad, b, n - 100);
+    ok(results_seal_check(bad, &e) == -1 && strstr(e.msg, "truncated"), "100 bytes cut: %s", e.msg);
+    spit(bad, b + 512, n - 512);
+    ok(results_seal_check(bad, &e) == -1 && strstr(e.msg, "not a complete pawsorb checkpoint"),
+       "no user block: %s", e.msg);
+    spit(bad, (const unsigned char *)"hello", 5);
+    ok(h5read_open(bad, &e) == NULL && strstr(e.msg, "not a readable HDF5 file"), "h5read_open of a text file: %s",
+       e.msg);
+    free(b);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/pawsorb_test_results_XXXXXX", target[256], setup[256];
@@ -468,6 +563,7 @@ int main(void)
     check_layout(second, setup);
     test_open_errors(dir);
     test_update(dir, setup);
+    test_sealed(dir);
     MPI_Finalize();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

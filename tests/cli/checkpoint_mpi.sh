@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Checkpoint and resume under `mpirun -n 2 --oversubscribe` (issue 12; workflow/checkpoint.h),
+# 1 k-point group x 2 plane-wave ranks (psi split over G, written as blocks of the global
+# basis): the H2O BFGS relaxation of tests/cli/checkpoint_resume.sh (250 eV; fmax 0.2 eV/A
+# here, 4 steps, to keep 2-rank runs short) stopped after ionic step 2 and resumed on 2
+# ranks gives the uninterrupted 2-rank run bit for bit. Other layouts and rank counts:
+# checkpoint_mpi_ranks.sh, checkpoint_mpi_kpts.sh.
+n=0
+t() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
+py=/usr/bin/python3
+mpirun=${MPIRUN:-mpirun}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+mp() { "$mpirun" -n 2 --oversubscribe "$@"; }
+compare() {   # label, A, B, mode
+  local label=$1; shift
+  while read -r verdict what; do
+    n=$((n + 1)); [ "$verdict" = PASS ] && echo "ok $n - $label: $what" || echo "not ok $n - $label: $what"
+  done < <($py "$PAWSORB_SRCDIR/tests/tools/relax_compare.py" "$@" 2>&1)
+}
+cat > "$tmp/h2o.yaml" <<'YAML'
+task: relax
+structure:
+  cell: [[5.0, 0.0, 0.0], [0.0, 5.5, 0.0], [0.0, 0.0, 5.0]]
+  pbc: [true, true, true]
+  atoms:
+    - [O, 2.5, 2.75, 2.9]
+    - [H, 2.5, 3.55, 2.3]
+    - [H, 2.5, 1.95, 2.3]
+dft: {xc: PBE, cutoff: 250}
+relax: {method: bfgs, fmax: 0.2}
+YAML
+
+out=$(mp "$PAWSORB" run "$tmp/h2o.yaml" --output "$tmp/full.h5" 2>&1); rc=$?
+t "2 ranks: the uninterrupted relaxation exits 0 on 1 k-point group x 2 plane-wave ranks" \
+  '[ $rc -eq 0 ] && grep -q "^Parallel: 2 ranks = 1 k-point group x 1 band x 2 plane-wave ranks" <<<"$out"'
+
+mkdir -p "$tmp/a"
+mp -x PAWSORB_STOP_AFTER_STEP=2 "$PAWSORB" run "$tmp/h2o.yaml" --output "$tmp/a/x.h5" --quiet > /dev/null 2>&1; rc=$?
+t "2 ranks, stopped after step 2: a checkpoint and a results file, no temporary file" \
+  '[ -s "$tmp/a/x.chk.h5" ] && [ -s "$tmp/a/x.h5" ] && [ -z "$(ls "$tmp/a" | grep "\.tmp\.")" ]'
+mp "$PAWSORB" run "$tmp/h2o.yaml" --output "$tmp/a/x.h5" --quiet; rc=$?
+t "2 ranks: resumed run exits 0, checkpoint removed" '[ $rc -eq 0 ] && [ ! -e "$tmp/a/x.chk.h5" ]'
+compare "2 ranks, stopped after step 2, resumed on 2" "$tmp/full.h5" "$tmp/a/x.h5" exact
