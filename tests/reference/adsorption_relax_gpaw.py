@@ -45,7 +45,14 @@ PAW datasets (Debian gpaw-data 0.9.20000), one process, OMP_NUM_THREADS=1.
 
 Run on 2025-12-06, nice'd on the shared 2-core machine with the load at 5-9 (other jobs), so
 wall times are ~3-4x an idle core's: h2o 3944 s in all (mol 148 s, 19 steps; slab 185 s,
-6 steps; complex 3527 s, 107 steps).
+6 steps; complex 3527 s, 107 steps); nh3 1315 s in all (mol 310 s, 18 steps; slab 188 s,
+7 steps; complex 735 s, 25 steps).
+Results nh3 (eV): E(NH3) -13.291020 (DFT -13.261114, D2 -0.029906), E(slab) -14.935051
+(DFT -13.538985, D2 -1.396066), E(complex) -28.883709 (DFT -27.237902, D2 -1.645807);
+E_b -0.6576 (DFT -0.4378, D2 -0.2198); deformation: NH3 +0.04964 (DFT +0.05355, D2 -0.00391),
+slab +0.00816 (DFT -0.00152, D2 +0.00968). Final N-Mg 2.140 A, N-H 1.061-1.066 A (molecular).
+Note: Gamma only is poor in this 4.21 A cell (the tiny single point's E_b moves by 0.21 eV to
+2x2x1, see adsorption_tiny_gpaw.py); these relaxations use Gamma to keep them cheap.
 """
 import json
 import os
