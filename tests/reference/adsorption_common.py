@@ -76,7 +76,8 @@ def single_point(atoms, params, txt=None):
     e_d2, _ = d2_energy_forces(a)
     return {'E_total_eV': e_dft + e_d2, 'E_DFT_eV': e_dft, 'E_D2_eV': e_d2,
             'E_DFT_free_eV': a.calc.get_potential_energy(force_consistent=True),
-            'scf_iterations': iterations(a.calc), 'wall_s': round(wall, 1), 'cpu_s': round(cpu, 1),
+            'scf_iterations': iterations(a.calc), 'nbands': int(a.calc.get_number_of_bands()),
+            'nvalence': int(a.calc.get_number_of_electrons()), 'wall_s': round(wall, 1), 'cpu_s': round(cpu, 1),
             'natoms': len(a)}
 
 

@@ -20,7 +20,7 @@ pbc (T, T, F). Atoms: slab (8, bottom layer first) then O, H, H.
 GPAW parameters (also in the JSON): mode PW(300), xc PBE, kpts (2, 2, 1) (Monkhorst-Pack,
 not Gamma-centred: (+-1/4, +-1/4, 0); GPAW reduces them by symmetry), occupations Fermi-Dirac 0.1 eV (GPAW's default for pbc with a periodic axis),
 convergence {'energy': 1e-6 (eV per valence electron), 'density': 1e-6} (other criteria
-GPAW's defaults), nbands GPAW's default, default PAW datasets (Debian gpaw-data 0.9.20000:
+GPAW's defaults), nbands GPAW's default (in the JSON), default PAW datasets (Debian gpaw-data 0.9.20000:
 Mg 10 valence electrons), one process. D2 from tests/reference/d2_reference.py
 (s6 0.75, d 20, sR 1, cutoff 50 A), added after the SCF (it does not enter the SCF).
 E_b = E(complex) - E(slab) - E(mol), E(mol) = H2O alone in the complex's cell and pbc.
@@ -35,8 +35,9 @@ gave E_b -0.6310 and moved E(slab) by 0.15 eV), so compare only on the stored ge
 
 Run on 2025-12-06 on the shared 2-core machine (nice, one process, load ~8 from other jobs):
 CPU time (the JSON's cpu_s, process time of the SCF) of the three single points together
-35.1 s with 2x2x1 (slab 17.7, H2O 2.5, complex 14.9) and 23.3 s with Gamma; whole script
-54 s user time; wall times (wall_s) were ~2.5x the CPU times because of the load.
+31-35 s with 2x2x1 (slab 14-18, H2O 2.2-2.5, complex 15) and 23 s with Gamma over two runs;
+whole script ~55 s user time; wall times (wall_s) were 2.5-3x the CPU times because of the
+load. Bands: GPAW's default nbands, 43 (slab, 64 valence electrons), 6 (H2O, 8), 48 (complex, 72).
 Results (eV), 2x2x1: E(slab) -19.183290 (DFT -17.808433, D2 -1.374857), E(H2O in cell)
 -6.999179 (DFT -6.986872, D2 -0.012307), E(complex) -26.619204 (DFT -25.055309, D2 -1.563894),
 E_b -0.4367 (DFT -0.2600, D2 -0.1767). Gamma: E(slab) -15.492955, E(H2O) -6.590224,
