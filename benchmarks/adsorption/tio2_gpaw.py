@@ -33,7 +33,9 @@ GPAW parameters (also in the JSON): mode PW(400), xc PBE, kpts (1, 1, 1) (Gamma 
 occupations Fermi-Dirac 0.1 eV (GPAW's default), convergence {'energy': 1e-6 eV per valence
 electron, 'density': 1e-6} (rest GPAW's defaults), nbands default, default PAW datasets
 (Debian gpaw-data 0.9.20000: Ti 12, O 6, N 5, C 4, H 1 valence electrons), one process,
-OMP_NUM_THREADS=1. D2 from tests/reference/d2_reference.py (s6 0.75, d 20, sR 1, cutoff 50 A).
+OMP_NUM_THREADS=1; GPAW's default nbands: h2o 6 / 120 / 124 (mol / slab / complex; 8 / 192 /
+200 valence electrons), sn 22 / 235 / 253 (30 / 384 / 414); coarse grids 30x28x84 (h2o) and
+60x28x84 (sn). D2 from tests/reference/d2_reference.py (s6 0.75, d 20, sR 1, cutoff 50 A).
 E_b = E(complex) - E(slab) - E(mol), E(mol) = the molecule alone in the complex's cell/pbc.
 
 Run on 2025-12-06, nice'd, one process, on the shared 2-core machine with other jobs (load

@@ -70,13 +70,15 @@ def single_point(atoms, params, txt=None):
     """GPAW + D2 at the given geometry: {'E_total_eV', 'E_DFT_eV', 'E_D2_eV', ...}."""
     a = atoms.copy()
     a.calc = gpaw_calc(params, txt)
-    t0 = time.time()
+    t0, c0 = time.time(), time.process_time()
     e_dft = a.get_potential_energy()
-    wall = time.time() - t0
+    wall, cpu = time.time() - t0, time.process_time() - c0
     e_d2, _ = d2_energy_forces(a)
     return {'E_total_eV': e_dft + e_d2, 'E_DFT_eV': e_dft, 'E_D2_eV': e_d2,
             'E_DFT_free_eV': a.calc.get_potential_energy(force_consistent=True),
-            'scf_iterations': iterations(a.calc), 'wall_s': round(wall, 1), 'natoms': len(a)}
+            'scf_iterations': iterations(a.calc), 'nbands': int(a.calc.get_number_of_bands()),
+            'nvalence': int(a.calc.get_number_of_electrons()), 'wall_s': round(wall, 1), 'cpu_s': round(cpu, 1),
+            'natoms': len(a)}
 
 
 def binding(cplx, slab, mol):

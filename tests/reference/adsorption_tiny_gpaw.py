@@ -17,20 +17,31 @@ rounded up to 0.1 A (vacuum above the molecule 6.09 A to the cell top, 8.09 A to
 image of the slab's bottom),
 pbc (T, T, F). Atoms: slab (8, bottom layer first) then O, H, H.
 
-GPAW parameters (also in the JSON): mode PW(300), xc PBE, kpts (1, 1, 1) (Gamma only),
-occupations Fermi-Dirac 0.1 eV (GPAW's default for pbc with a periodic axis),
+GPAW parameters (also in the JSON): mode PW(300), xc PBE, kpts (2, 2, 1) (Monkhorst-Pack,
+not Gamma-centred: (+-1/4, +-1/4, 0); GPAW reduces them by symmetry), occupations Fermi-Dirac 0.1 eV (GPAW's default for pbc with a periodic axis),
 convergence {'energy': 1e-6 (eV per valence electron), 'density': 1e-6} (other criteria
-GPAW's defaults), nbands GPAW's default, default PAW datasets (Debian gpaw-data 0.9.20000:
+GPAW's defaults), nbands GPAW's default (in the JSON), default PAW datasets (Debian gpaw-data 0.9.20000:
 Mg 10 valence electrons), one process. D2 from tests/reference/d2_reference.py
 (s6 0.75, d 20, sR 1, cutoff 50 A), added after the SCF (it does not enter the SCF).
 E_b = E(complex) - E(slab) - E(mol), E(mol) = H2O alone in the complex's cell and pbc.
 
-Run on 2025-12-06 on the shared 2-core machine (nice, one process): the three GPAW single
-points together take 25 s of CPU (user) time, ~23 s wall on an idle core, 75 s wall while the
-two cores were shared with two other jobs (the JSON's wall_s are of the run that wrote it).
-Results (JSON): E_b = -0.6474 eV (DFT -0.4706, D2 -0.1767). The numbers depend on the exact
-cell at this low cutoff: c = 12.509 A instead of 12.6 gave E_b -0.6310 (slab -0.15 eV, water
--0.04 eV in absolute energy), so compare only on the stored geometry.
+The JSON's top level is the 2x2x1 run; 'gamma_only' holds the same three single points with
+kpts (1, 1, 1), everything else equal, for a quicker smoke test. Gamma only is awful in this
+4.21 A cell: E(slab) 3.7 eV and E(H2O in the cell) 0.41 eV above 2x2x1, E_b -0.6474 eV
+(DFT -0.4706) against -0.4367 (DFT -0.2600); 4x4x1 (checked once, not in the script) gives
+E_b -0.4383 (DFT -0.2615), so 2x2x1 is within 2 meV of converged in k.
+The numbers depend on the exact cell at this low cutoff (Gamma: c = 12.509 A instead of 12.6
+gave E_b -0.6310 and moved E(slab) by 0.15 eV), so compare only on the stored geometry.
+
+Run on 2025-12-06 on the shared 2-core machine (nice, one process, load ~8 from other jobs):
+CPU time (the JSON's cpu_s, process time of the SCF) of the three single points together
+31-35 s with 2x2x1 (slab 14-18, H2O 2.2-2.5, complex 15) and 23 s with Gamma over two runs;
+whole script ~55 s user time; wall times (wall_s) were 2.5-3x the CPU times because of the
+load. Bands: GPAW's default nbands, 43 (slab, 64 valence electrons), 6 (H2O, 8), 48 (complex, 72).
+Results (eV), 2x2x1: E(slab) -19.183290 (DFT -17.808433, D2 -1.374857), E(H2O in cell)
+-6.999179 (DFT -6.986872, D2 -0.012307), E(complex) -26.619204 (DFT -25.055309, D2 -1.563894),
+E_b -0.4367 (DFT -0.2600, D2 -0.1767). Gamma: E(slab) -15.492955, E(H2O) -6.590224,
+E(complex) -22.730538 (same D2 parts), E_b -0.6474 (DFT -0.4706, D2 -0.1767).
 """
 import json
 import os
@@ -51,7 +62,8 @@ from adsorption_common import (D2_PARAMS, SRC, binding, gpaw_params, single_poin
 
 OUT = os.path.join(SRC, 'tests', 'data', 'adsorption')
 A_MGO, Z0, H_ADS, TILT_DEG, VAC = 4.21, 2.0, 2.20, 20.0, 6.0
-PARAMS = gpaw_params(300, {'energy': 1e-6, 'density': 1e-6})
+PARAMS = gpaw_params(300, {'energy': 1e-6, 'density': 1e-6}, kpts=(2, 2, 1))
+PARAMS_GAMMA = gpaw_params(300, {'energy': 1e-6, 'density': 1e-6}, kpts=(1, 1, 1))
 
 
 def slab_mgo():
@@ -100,27 +112,30 @@ def main():
     slab, mol = split(cplx, nslab)
     slab = write_read(os.path.join(OUT, 'tiny_slab.xyz'), slab)
     mol = write_read(os.path.join(OUT, 'tiny_mol.xyz'), mol)
-    t0 = time.time()
-    res = {'slab': single_point(slab, PARAMS), 'mol': single_point(mol, PARAMS),
-           'complex': single_point(cplx, PARAMS)}
-    wall = time.time() - t0
+    runs = {}
+    for key, params in (('main', PARAMS), ('gamma_only', PARAMS_GAMMA)):
+        t0 = time.time()
+        res = {'slab': single_point(slab, params), 'mol': single_point(mol, params),
+               'complex': single_point(cplx, params)}
+        runs[key] = dict(gpaw=params, **res, **binding(res['complex'], res['slab'], res['mol']),
+                         wall_all_three_s=round(time.time() - t0, 1))
     ob = cplx.positions[nslab]
     out = {'program': 'GPAW %s + ASE %s, one process' % (__import__('gpaw').__version__,
                                                          __import__('ase').__version__),
            'script': 'tests/reference/adsorption_tiny_gpaw.py',
-           'gpaw': PARAMS, 'd2': D2_PARAMS,
+           'd2': D2_PARAMS,
            'files': {'slab': 'tests/data/adsorption/tiny_slab.xyz',
                      'mol': 'tests/data/adsorption/tiny_mol.xyz',
                      'complex': 'tests/data/adsorption/tiny_complex.xyz'},
            'geometry': {'nslab': nslab, 'cell_A': cplx.cell.lengths().tolist(), 'pbc': cplx.pbc.tolist(),
                         'MgO_a_A': A_MGO, 'water_above_Mg_index': mg_top, 'O_water_above_Mg_A': float(ob[2] - cplx.positions[mg_top, 2]),
                         'vacuum_above_molecule_A': float(cplx.cell[2, 2] - cplx.positions[:, 2].max())},
-           **res, **binding(res['complex'], res['slab'], res['mol']),
-           'wall_all_three_s': round(wall, 1)}
+           **runs['main'], 'gamma_only': runs['gamma_only']}
     with open(os.path.join(OUT, 'tiny_gpaw.json'), 'w') as f:
         json.dump(out, f, indent=1)
         f.write('\n')
-    print(json.dumps({k: v for k, v in out.items() if k.startswith('E_b') or k.startswith('wall')}, indent=1))
+    for key, r in runs.items():
+        print(key, json.dumps({k: v for k, v in r.items() if k.startswith('E_b') or k.startswith('wall')}))
 
 
 if __name__ == '__main__':
