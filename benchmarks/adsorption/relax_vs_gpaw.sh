@@ -6,32 +6,36 @@
 # start complex) and the complex; deformation energies from the parts frozen at the relaxed
 # complex's geometry (tests/reference/adsorption_relax_gpaw.py -> tests/data/adsorption/
 # relax_h2o_gpaw.json). The issue asks E_b within 0.05 eV and the fixed atoms bit-identical.
-# Usage: benchmarks/adsorption/relax_vs_gpaw.sh   (PAWSORB=path to the binary)
+# Usage: benchmarks/adsorption/relax_vs_gpaw.sh [h2o|nh3]   (default h2o; PAWSORB=path to the
+# binary). nh3: NH3 over the same slab (relax_nh3_*; GPAW's complex takes 26 steps, H2O's 108).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 data=$here/../../tests/data/adsorption
 pawsorb=${PAWSORB:-$here/../../build/pawsorb}
+m=${1:-h2o}
+case $m in h2o) ads=H2O ;; nh3) ads="{file: relax_nh3_start_mol.xyz, name: NH3}" ;; *) echo "usage: $0 [h2o|nh3]"; exit 1 ;; esac
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-cp "$data/relax_h2o_start_slab.xyz" "$data/relax_h2o_start_complex.xyz" "$tmp/"
-cat > "$tmp/in.yaml" <<'YAML'
+cp "$data/relax_${m}_start_slab.xyz" "$data/relax_${m}_start_complex.xyz" "$data/relax_${m}_start_mol.xyz" "$tmp/"
+cat > "$tmp/in.yaml" <<YAML
 task: adsorption
-structure: {file: relax_h2o_start_slab.xyz}
+structure: {file: relax_${m}_start_slab.xyz}
 dft: {cutoff: 300, dispersion: d2}
 relax: {method: bfgs, fmax: 0.02, max_steps: 300}
 adsorption:
-  adsorbates: [H2O]
-  placements: [{complex: relax_h2o_start_complex.xyz}]
+  adsorbates: [$ads]
+  placements: [{complex: relax_${m}_start_complex.xyz}]
 output: {file: out.h5}
 YAML
 start=$(date +%s)
 (cd "$tmp" && /usr/bin/time -v "$pawsorb" run in.yaml > run.log 2> time.txt) || { tail -5 "$tmp/run.log"; exit 1; }
 echo "== pawsorb $("$pawsorb" --version), $(( $(date +%s) - start )) s wall, peak $(awk '/Maximum resident/ {printf "%.0f MB", $6/1024}' "$tmp/time.txt"), load $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -E "^adsorption: .*(E =|started from)" "$tmp/run.log"
-/usr/bin/python3 - "$tmp/out.h5" "$data/relax_h2o_gpaw.json" <<'PY'
+/usr/bin/python3 - "$tmp/out.h5" "$data/relax_${m}_gpaw.json" "$m" <<'PY'
 import json, sys, h5py, numpy as np
-f = h5py.File(sys.argv[1], 'r'); ref = json.load(open(sys.argv[2]))
-pl = 'adsorption/H2O/placements/relax_h2o_start_complex'
-rows = (('slab', 'adsorption/slab'), ('mol', 'adsorption/H2O/molecule'), ('complex', pl + '/complex'))
+f = h5py.File(sys.argv[1], 'r'); ref = json.load(open(sys.argv[2])); m = sys.argv[3]
+name = m.upper()
+pl = 'adsorption/%s/placements/relax_%s_start_complex' % (name, m)
+rows = (('slab', 'adsorption/slab'), ('mol', 'adsorption/%s/molecule' % name), ('complex', pl + '/complex'))
 for k, g in rows:
     E, n = f[g + '/energy/total'][()], len(f[g + '/relax/energies'])
     r = ref[k]
