@@ -180,12 +180,17 @@ static int relax_part(const comm_ctx *comm, const input *in, calculation *c, for
     memcpy(pos, s->pos, s->natoms * sizeof *pos);
     relax_resume resume = {0};
     int resumed = spec->checkpoint ? checkpoint_read(spec->checkpoint, c, d, &o.rows, &resume, pos, e) : 0;
+    if (resumed < 0) {   /* refused: nothing ran, nothing is written */
+        free(pos), free(o.F_ev);
+        relax_rows_free(&o.rows);
+        return -1;
+    }
     log_section("Relaxation");
     log_printf("relax: method %s, fmax %.4f eV/Ang, at most %d steps, trajectory %s, checkpoint %s\n",
                relax_method_name(rp.method), rp.fmax * HA_PER_BOHR_TO_EV_PER_ANG, rp.max_steps,
                o.traj ? o.traj : "none", o.checkpoint ? o.checkpoint : "none");
     /* a new relaxation (or a resumed one, which writes its steps again) starts new rows */
-    int rc = resumed < 0 || results_delete(r, "/relax", e);
+    int rc = results_delete(r, "/relax", e);
     if (!rc && o.traj && comm->rank == 0) unlink(o.traj);
     if (!rc && resumed) rc = replay_steps(&o, e);
     /* with a checkpoint the results file is published from here on (status "incomplete")
@@ -198,7 +203,7 @@ static int relax_part(const comm_ctx *comm, const input *in, calculation *c, for
     if (!rc) {
         rc = relax_run_hooks(&rp, s->natoms, s->fixed, pos, relax_dft_energy, d, &h, &rr, e);
         if (rc && e->status == EXIT_STOPPED) stopped_message(&o, e);
-    } else rc = -1;
+    }
     relax_state_free(&resume.opt);
     free(pos), free(o.F_ev);
     relax_rows_free(&o.rows);
