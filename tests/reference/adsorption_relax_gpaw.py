@@ -2,8 +2,8 @@
 """GPAW 22.8 + ASE 3.22 BFGS reference for the relaxed adsorption workflow on the MgO(001)
 slab of tests/reference/adsorption_tiny_gpaw.py (Mg4O4, 2 layers, 4.21 x 4.21 A, pbc T T F),
 bottom MgO layer (slab atoms 0-3) fixed with ase.constraints.FixAtoms. Two molecules:
-  nh3 (default, the one for the CI test): NH3 (ASE G2 geometry) N down, N 2.20 A above a
-       top-layer Mg (build_nh3); cell c = 12.7 A.
+  nh3 (default; for the CI test, with 2x2x1 k-points or Gamma): NH3 (ASE G2 geometry)
+       N down, N 2.20 A above a top-layer Mg (build_nh3); cell c = 12.7 A.
   h2o: the tiny single-point system itself (adsorption_tiny_gpaw.build(), c = 12.6 A).
        Not recommended for CI: the complex needed 107 BFGS steps (energy went up by 0.09 eV
        at steps 22-24) and ends half-way to proton transfer (water O-H 1.127 A, H...O_surface
@@ -54,7 +54,13 @@ Results nh3 (eV): E(NH3) -13.291020 (DFT -13.261114, D2 -0.029906), E(slab) -14.
 E_b -0.6576 (DFT -0.4378, D2 -0.2198); deformation: NH3 +0.04964 (DFT +0.05355, D2 -0.00391),
 slab +0.00816 (DFT -0.00152, D2 +0.00968). Final N-Mg 2.140 A, N-H 1.061-1.066 A (molecular).
 Note: Gamma only is poor in this 4.21 A cell (the tiny single point's E_b moves by 0.21 eV to
-2x2x1, see adsorption_tiny_gpaw.py); these relaxations use Gamma to keep them cheap.
+2x2x1, see adsorption_tiny_gpaw.py), hence the 2x2x1 run, the one closest to the CI single point:
+nh3 2x2x1 (`adsorption_relax_gpaw.py nh3 2x2x1`, files relax_nh3_k221_*), 804 s in all at load
+~4 (mol 95 s, 6 steps; slab 192 s, 6 steps; complex 490 s, 20 steps):
+E(NH3) -13.832949 (DFT -13.801407, D2 -0.031542), E(slab) -19.219179 (DFT -17.870011,
+D2 -1.349168), E(complex) -33.493663 (DFT -31.951173, D2 -1.542490); E_b -0.4415
+(DFT -0.2798, D2 -0.1618); deformation NH3 +0.01090 (DFT +0.01251, D2 -0.00161),
+slab +0.03382 (DFT +0.02346, D2 +0.01036). Final N-Mg 2.333 A, N-H 1.072-1.073 A.
 """
 import json
 import os
