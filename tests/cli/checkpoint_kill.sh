@@ -8,24 +8,11 @@
 # neither results nor checkpoint), and the same command then finishes (exit 0) with the uninterrupted
 # run's steps and energies bit for bit, removing the killed run's temporary files and the
 # checkpoint. CHECKPOINT_KILLS=20 is the issue's count (run by hand: see the commit).
-n=0
-t() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
-py=/usr/bin/python3
+. "$PAWSORB_SRCDIR/tests/tools/checkpoint_common.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 kills=${CHECKPOINT_KILLS:-4}
 RANDOM=${CHECKPOINT_SEED:-12}
-cat > "$tmp/h2o.yaml" <<'YAML'
-task: relax
-structure:
-  cell: [[5.0, 0.0, 0.0], [0.0, 5.5, 0.0], [0.0, 0.0, 5.0]]
-  pbc: [true, true, true]
-  atoms:
-    - [O, 2.5, 2.75, 2.9]
-    - [H, 2.5, 3.55, 2.3]
-    - [H, 2.5, 1.95, 2.3]
-dft: {xc: PBE, cutoff: 250}
-relax: {method: bfgs, fmax: 0.2}
-YAML
+h2o_relax_yaml "$tmp/h2o.yaml" bfgs 0.2
 t0=$(date +%s.%N)
 "$PAWSORB" run "$tmp/h2o.yaml" --output "$tmp/full.h5" --quiet; rc=$?
 wall=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')

@@ -5,30 +5,9 @@
 # here, 4 steps, to keep 2-rank runs short) stopped after ionic step 2 and resumed on 2
 # ranks gives the uninterrupted 2-rank run bit for bit. Other layouts and rank counts:
 # checkpoint_mpi_ranks.sh, checkpoint_mpi_kpts.sh.
-n=0
-t() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
-py=/usr/bin/python3
-mpirun=${MPIRUN:-mpirun}
+. "$PAWSORB_SRCDIR/tests/tools/checkpoint_common.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-mp() { "$mpirun" -n 2 --oversubscribe "$@"; }
-compare() {   # label, A, B, mode
-  local label=$1; shift
-  while read -r verdict what; do
-    n=$((n + 1)); [ "$verdict" = PASS ] && echo "ok $n - $label: $what" || echo "not ok $n - $label: $what"
-  done < <($py "$PAWSORB_SRCDIR/tests/tools/relax_compare.py" "$@" 2>&1)
-}
-cat > "$tmp/h2o.yaml" <<'YAML'
-task: relax
-structure:
-  cell: [[5.0, 0.0, 0.0], [0.0, 5.5, 0.0], [0.0, 0.0, 5.0]]
-  pbc: [true, true, true]
-  atoms:
-    - [O, 2.5, 2.75, 2.9]
-    - [H, 2.5, 3.55, 2.3]
-    - [H, 2.5, 1.95, 2.3]
-dft: {xc: PBE, cutoff: 250}
-relax: {method: bfgs, fmax: 0.2}
-YAML
+h2o_relax_yaml "$tmp/h2o.yaml" bfgs 0.2
 
 out=$(mp "$PAWSORB" run "$tmp/h2o.yaml" --output "$tmp/full.h5" 2>&1); rc=$?
 t "2 ranks: the uninterrupted relaxation exits 0 on 1 k-point group x 2 plane-wave ranks" \

@@ -5,30 +5,9 @@
 # 2 plane-wave ranks and resumed on 1 rank takes the uninterrupted 1-rank run's steps with
 # every energy within 1e-6 eV (rounding: the two rank counts' ordered sums differ in the
 # last bits), and a 1-rank checkpoint (after step 1) resumed on 2 ranks likewise.
-n=0
-t() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
-py=/usr/bin/python3
-mpirun=${MPIRUN:-mpirun}
+. "$PAWSORB_SRCDIR/tests/tools/checkpoint_common.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-mp() { "$mpirun" -n 2 --oversubscribe "$@"; }
-compare() {   # label, A, B, mode
-  local label=$1; shift
-  while read -r verdict what; do
-    n=$((n + 1)); [ "$verdict" = PASS ] && echo "ok $n - $label: $what" || echo "not ok $n - $label: $what"
-  done < <($py "$PAWSORB_SRCDIR/tests/tools/relax_compare.py" "$@" 2>&1)
-}
-cat > "$tmp/h2o.yaml" <<'YAML'
-task: relax
-structure:
-  cell: [[5.0, 0.0, 0.0], [0.0, 5.5, 0.0], [0.0, 0.0, 5.0]]
-  pbc: [true, true, true]
-  atoms:
-    - [O, 2.5, 2.75, 2.9]
-    - [H, 2.5, 3.55, 2.3]
-    - [H, 2.5, 1.95, 2.3]
-dft: {xc: PBE, cutoff: 250}
-relax: {method: bfgs, fmax: 0.2}
-YAML
+h2o_relax_yaml "$tmp/h2o.yaml" bfgs 0.2
 
 "$PAWSORB" run "$tmp/h2o.yaml" --output "$tmp/full.h5" --quiet; rc=$?
 t "1 rank: the uninterrupted relaxation exits 0" '[ $rc -eq 0 ]'

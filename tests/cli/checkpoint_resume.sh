@@ -10,22 +10,9 @@
 # one's, the stopped run must exit 4 with a readable results file, and the checkpoint
 # must be gone after the resumed run. CG: tests/cli/checkpoint_resume_cg.sh.
 method=${CHECKPOINT_METHOD:-bfgs}
-n=0
-t() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
-py=/usr/bin/python3
+. "$PAWSORB_SRCDIR/tests/tools/checkpoint_common.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-cat > "$tmp/h2o.yaml" <<YAML
-task: relax
-structure:
-  cell: [[5.0, 0.0, 0.0], [0.0, 5.5, 0.0], [0.0, 0.0, 5.0]]
-  pbc: [true, true, true]
-  atoms:
-    - [O, 2.5, 2.75, 2.9]
-    - [H, 2.5, 3.55, 2.3]
-    - [H, 2.5, 1.95, 2.3]
-dft: {xc: PBE, cutoff: 250}
-relax: {method: $method, fmax: 0.05}
-YAML
+h2o_relax_yaml "$tmp/h2o.yaml" $method 0.05
 "$PAWSORB" run "$tmp/h2o.yaml" --output "$tmp/full.h5" --quiet; rc=$?
 t "$method: the uninterrupted relaxation exits 0 and leaves no checkpoint" \
   '[ $rc -eq 0 ] && [ ! -e "$tmp/full.chk.h5" ]'

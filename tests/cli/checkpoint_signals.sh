@@ -9,42 +9,9 @@
 #  - SIGINT: exit 4, status "stopped: SIGINT, resumable".
 # The H2O BFGS relaxation of checkpoint_mpi.sh (250 eV, fmax 0.2 eV/A, 4 steps). Stops from
 # inside (--max-time) and refused checkpoints: checkpoint_refuse.sh.
-n=0
-t() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
-py=/usr/bin/python3
-mpirun=${MPIRUN:-mpirun}
+. "$PAWSORB_SRCDIR/tests/tools/checkpoint_common.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-compare() {   # label, A, B, mode
-  local label=$1; shift
-  while read -r verdict what; do
-    n=$((n + 1)); [ "$verdict" = PASS ] && echo "ok $n - $label: $what" || echo "not ok $n - $label: $what"
-  done < <($py "$PAWSORB_SRCDIR/tests/tools/relax_compare.py" "$@" 2>&1)
-}
-status() { $py -c "import h5py, sys; print(h5py.File(sys.argv[1]).attrs['status'])" "$1" 2>&1; }
-no_tmp() { [ -z "$(ls "$1" | grep '\.tmp\.')" ]; }
-# The program itself in the background (not the test wrapper, so that the signal reaches
-# it), as a singleton with its own TMPDIR like the wrapper (tests/run.sh).
-start_bg() {   # dir, args...
-  local d=$1; shift
-  mkdir -p "$d/mpitmp"
-  TMPDIR="$d/mpitmp" OMPI_MCA_ess_singleton_isolated=1 "$PAWSORB_BIN" "$@" > "$d/log" 2> "$d/err" &
-  pid=$!
-}
-wait_for() {   # file, pattern: up to 120 s
-  for _ in $(seq 600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.2; done; return 1
-}
-cat > "$tmp/h2o.yaml" <<'YAML'
-task: relax
-structure:
-  cell: [[5.0, 0.0, 0.0], [0.0, 5.5, 0.0], [0.0, 0.0, 5.0]]
-  pbc: [true, true, true]
-  atoms:
-    - [O, 2.5, 2.75, 2.9]
-    - [H, 2.5, 3.55, 2.3]
-    - [H, 2.5, 1.95, 2.3]
-dft: {xc: PBE, cutoff: 250}
-relax: {method: bfgs, fmax: 0.2}
-YAML
+h2o_relax_yaml "$tmp/h2o.yaml" bfgs 0.2
 "$PAWSORB" run "$tmp/h2o.yaml" --output "$tmp/full.h5" --quiet; rc=$?
 t "the uninterrupted relaxation exits 0" '[ $rc -eq 0 ]'
 
