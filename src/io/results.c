@@ -279,29 +279,13 @@ static int check_tiling(const results *r, const char *path, size_t n0, size_t of
 int results_write_array_rows(results *r, const char *h5path, int ndim, const size_t *dims, size_t offset0,
                              size_t count0, const double *local, results_quantity q, err *e)
 {
-    err local_err = {0};
     if (ndim < 1 || ndim > 8 || (unsigned)q >= sizeof quantity / sizeof *quantity)
         return err_set(e, EXIT_INTERNAL, "%s: %s: bad shape or quantity", r->path, h5path);
     if (check_tiling(r, h5path, dims[0], offset0, count0, e)) return -1;
-    hsize_t hd[8], start[8] = {0}, cnt[8];
-    size_t row = 1;
-    for (int i = 0; i < ndim; i++) hd[i] = cnt[i] = dims[i], row *= i ? dims[i] : 1;
-    start[0] = offset0, cnt[0] = count0 ? count0 : 1;   /* an empty block selects nothing */
-    size_t n = count0 * row;
-    double *conv = xmalloc((n > 0 ? n : 1) * sizeof *conv);
-    for (size_t i = 0; i < n; i++) conv[i] = local[i] * quantity[q].factor;
-    hid_t d = create_dataset(r, h5path, H5T_IEEE_F64LE, ndim, hd, NULL, NULL, quantity[q].units, &local_err);
-    if (d >= 0) {
-        hid_t fs = H5Dget_space(d), ms = H5Screate_simple(ndim, cnt, NULL), x = H5Pcreate(H5P_DATASET_XFER);
-        H5Pset_dxpl_mpio(x, H5FD_MPIO_COLLECTIVE);
-        if (n > 0) H5Sselect_hyperslab(fs, H5S_SELECT_SET, start, NULL, cnt, NULL);
-        else H5Sselect_none(fs), H5Sselect_none(ms);
-        if (H5Dwrite(d, H5T_NATIVE_DOUBLE, ms, fs, x, conv) < 0)
-            err_set(&local_err, EXIT_RUN_FAILED, "%s: writing %s failed (disk full?)", r->tmp, h5path);
-        H5Pclose(x), H5Sclose(ms), H5Sclose(fs), H5Dclose(d);
-    }
-    free(conv);
-    return results_agree(r, &local_err, e);
+    /* whole rows: the block that starts at row offset0 and spans the other axes */
+    size_t start[8] = {offset0}, count[8] = {count0};
+    for (int i = 1; i < ndim; i++) count[i] = dims[i];
+    return results_write_block(r, h5path, ndim, dims, start, count, local, q, e);
 }
 
 int results_write_block(results *r, const char *h5path, int ndim, const size_t *dims, const size_t *start,
