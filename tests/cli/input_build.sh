@@ -28,9 +28,9 @@ ads "{file: quick.xyz}" > "$tmp/file.yaml"
 
 start=$(date +%s.%N)
 (cd "$tmp" && "$PAWSORB" check built.yaml > built.out 2> built.err); rc=$?
-secs=$(echo "$(date +%s.%N) - $start" | bc)
+secs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')   # bc is not installed everywhere
 t "check with structure.build {latp001, preset quick} exits 0 (rc $rc: $(head -c 300 "$tmp/built.err"))" '[ $rc -eq 0 ]'
-t "check takes less than 10 s ($secs s)" '[ "$(echo "$secs < 10" | bc)" = 1 ]'
+t "check takes less than 10 s ($secs s)" 'awk -v s="$secs" "BEGIN { exit !(s < 10) }"'
 t "check says which builder made the slab" \
   'grep -q "^  built by latp001 (preset quick): 146 atoms; x = 2/8 = 0.25 (0.3 asked), termination 0 (Li | Ti), 74 fixed" "$tmp/built.out"'
 t "the adsorption check places H2O on the built slab (4 placements)" \
