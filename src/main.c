@@ -13,10 +13,13 @@
 static const char usage[] =
     "usage: pawsorb COMMAND [ARGS]\n"
     "\n"
-    "  run INPUT.yaml [--output FILE.h5] [--max-time T] [--fresh] [--quiet]\n"
+    "  run INPUT.yaml [--output FILE.h5] [--max-time T] [--fresh] [--only PART] [--quiet]\n"
     "                         do what the input asks; a relaxation continues from its\n"
     "                         checkpoint (FILE.chk.h5) when one exists, --fresh discards it;\n"
-    "                         --max-time T (seconds, 90m, 2h, H:MM:SS) stops in time to resume\n"
+    "                         --max-time T (seconds, 90m, 2h, H:MM:SS) stops in time to resume;\n"
+    "                         adsorption: finished parts are taken from FILE.parts/,\n"
+    "                         --only references|screening:I|placement:I runs one batch job's part\n"
+    "  collect INPUT.yaml|DIR the adsorption table and results file from the parts' files\n"
     "  check INPUT.yaml       validate the input; print plane waves, FFT grids, bands,\n"
     "                         electrons and memory per rank; run nothing\n"
     "  info FILE.h5           summary of a results file\n"
@@ -38,7 +41,7 @@ typedef struct {
 
 static const command commands[] = {
     {"run", cmd_run},     {"check", cmd_check}, {"info", cmd_info},
-    {"build", cmd_build}, {"bader", cmd_bader},
+    {"build", cmd_build}, {"bader", cmd_bader}, {"collect", cmd_collect},
 };
 
 static int dispatch(const comm_ctx *comm, int argc, char **argv)
