@@ -5,8 +5,8 @@
  * when the SCF did not converge (the results file is still written, status saying
  * why), 1 for bad input, 3 for internal errors, 4 when stopped by a signal or
  * --max-time (core/stop.h). A relaxation writes a checkpoint beside its results file
- * after every ionic step (workflow/checkpoint.h) and continues from it when the same
- * command runs again; --fresh discards it. */
+ * after every ionic step, an SCF every scf.checkpoint and when stopped
+ * (workflow/checkpoint.h); the same command continues from it; --fresh discards it. */
 #include "basis/plan.h"
 #include "cmd/cmd.h"
 #include "core/log.h"
@@ -77,7 +77,7 @@ static int parse_args(int argc, char **argv, run_args *a, err *e)
  * results file's root, with the provenance attributes. A single point that fails before
  * its end leaves no results file; a relaxation keeps the steps it made. A run stopped on
  * request (EXIT_STOPPED) closes its results file with status "stopped: <why>, resumable";
- * a relaxation's checkpoint is removed once its results are published. */
+ * the checkpoint is removed once the results are published. */
 static int run_single(const comm_ctx *comm, const input *in, const plan *pl, const char *out_path, int fresh,
                       err *e)
 {
@@ -85,7 +85,7 @@ static int run_single(const comm_ctx *comm, const input *in, const plan *pl, con
     char traj[1100], chk[1100];
     relax_trajectory_path(out_path, traj, sizeof traj);
     checkpoint_path(out_path, chk, sizeof chk);
-    if (relax && fresh) checkpoint_remove(comm->world, chk);
+    if (fresh) checkpoint_remove(comm->world, chk);
     /* what a killed run left: its temporary files (its results and checkpoint are kept) */
     int stale = results_remove_stale(comm->world, out_path) + results_remove_stale(comm->world, chk);
     if (stale) log_printf("run: removed %d temporary file(s) of a run that was killed\n", stale);
@@ -98,7 +98,7 @@ static int run_single(const comm_ctx *comm, const input *in, const plan *pl, con
         return -1;
     }
     part_spec spec = {.group = "", .relax = relax, .charge = in->dft.charge, .bader = in->bader,
-                      .traj = relax ? traj : NULL, .checkpoint = relax ? chk : NULL, .want_cubes = 1};
+                      .traj = relax ? traj : NULL, .checkpoint = chk, .want_cubes = 1};
     part_result res;
     int rc = part_run(comm, in, &in->atoms, &spec, r, &res, e);
     int stopped = rc && e->status == EXIT_STOPPED;
@@ -112,7 +112,7 @@ static int run_single(const comm_ctx *comm, const input *in, const plan *pl, con
         int crc = results_close(r, e);
         if (rc) *e = keep;
         else rc = crc;
-        if (!rc && relax) checkpoint_remove(comm->world, chk);   /* the relaxation has ended */
+        if (!rc) checkpoint_remove(comm->world, chk);   /* the relaxation or SCF has ended */
     }
     timer_report();
     int status = EXIT_OK;

@@ -16,7 +16,11 @@
 #include <unistd.h>
 
 #define CHECKPOINT_KIND "pawsorb relaxation checkpoint"
+#define CHECKPOINT_KIND_SCF "pawsorb scf checkpoint"
+/* "1": after an ionic step; "2": with the state of an SCF at its safe point (/scf,
+ * /mixer), which a reader of format 1 must not take for the state after the step */
 #define CHECKPOINT_FORMAT "1"
+#define CHECKPOINT_FORMAT_SCF "2"
 
 /* ---- the steps so far --------------------------------------------------------------- */
 
@@ -147,9 +151,11 @@ static int fingerprint(const calculation *c, lines *l, err *e)
     add(l, "scf.max_iter", "%d", in->scf.max_iter);
     add(l, "scf.mixer", "beta %.15g, history %d, kerker %.15g", in->scf.mix_beta, in->scf.mix_history,
         in->scf.kerker);
-    add(l, "relax.method", "%s", relax_method_name(in->relax.method));
-    add(l, "relax.fmax", "%.15g eV/Angstrom", in->relax.fmax_au * HA_PER_BOHR_TO_EV_PER_ANG);
-    add(l, "relax.max_steps", "%d", in->relax.max_steps);
+    if (in->task == TASK_RELAX) {   /* a single point's answer does not depend on them */
+        add(l, "relax.method", "%s", relax_method_name(in->relax.method));
+        add(l, "relax.fmax", "%.15g eV/Angstrom", in->relax.fmax_au * HA_PER_BOHR_TO_EV_PER_ANG);
+        add(l, "relax.max_steps", "%d", in->relax.max_steps);
+    }
     add(l, "plan", "%d bands, %d spins, %d irreducible k-points, grid %d %d %d, real %d", pl->nbands, pl->nspins,
         pl->kpts.nk, pl->coarse.n[0], pl->coarse.n[1], pl->coarse.n[2], pl->real);
     return 0;
@@ -312,15 +318,65 @@ static int write_optimizer(results *r, const relax_rows *rows, int steps, const 
         snprintf(path, sizeof path, "/optimizer/state/%s", opt->f[i].name);
         rc = results_write_array(r, path, 1, &opt->f[i].n, opt->f[i].v, RESULTS_DIMENSIONLESS, e);
     }
-    if (!rc) rc = results_set_attr(r, "/optimizer", "method", relax_method_name(opt->method), e) ||
-                  results_write_array(r, "/rows/fmax", 1, &ns, rows->fmax, RESULTS_AU_FORCE, e) ||
+    if (!rc) rc = results_set_attr(r, "/optimizer", "method", relax_method_name(opt->method), e);
+    if (!rc && rows->nsteps > 0)   /* none before the first step ends (a mid-SCF checkpoint) */
+        rc = results_write_array(r, "/rows/fmax", 1, &ns, rows->fmax, RESULTS_AU_FORCE, e) ||
                   results_write_array(r, "/rows/positions", 3, dr, &rows->pos[0][0], RESULTS_AU_LENGTH, e) ||
                   results_write_array(r, "/rows/forces", 3, dr, &rows->forces[0][0], RESULTS_AU_FORCE, e);
     return rc ? -1 : 0;
 }
 
-int checkpoint_write(const char *path, const calculation *c, const relax_dft *d, const relax_rows *rows,
-                     int steps, const double (*next_pos)[3], const relax_state *opt, err *e)
+/* The SCF at its safe point (scf.h's scf_checkpointer): its history and the mixer's
+ * (density/mixer.h), each stored vector its own dataset, oldest first. */
+static int write_scf_state(results *r, const calculation *c, const scf_history *h, err *e)
+{
+    int counters[2] = {h->iterations, c->mix.nbase};
+    size_t two = 2, three = 3, n = h->iterations;
+    double clock[3] = {h->eig_error, h->wall, h->longest};
+    int rc = results_write_ints(r, "/scf/counters", 1, &two, counters, e) ||
+             results_write_array(r, "/scf/energy", 1, &n, h->energy, RESULTS_AU_ENERGY, e) ||
+             results_write_array(r, "/scf/density_change", 1, &n, h->density_change, RESULTS_DIMENSIONLESS, e) ||
+             results_write_array(r, "/scf/clock", 1, &three, clock, RESULTS_DIMENSIONLESS, e);
+    for (int i = 0; i < c->mix.nbase && !rc; i++) {
+        mixer_history v;
+        mixer_history_view((mixer *)&c->mix, i, &v);
+        int cnt[3] = {v.nin, v.nres, v.na};
+        size_t dA[2] = {v.nmaxold, v.nmaxold}, np = v.npoints, nd = v.nd, dq[2] = {v.nq, 2};
+        char path[64];
+        snprintf(path, sizeof path, "/mixer/%d/counters", i);
+        rc = results_write_ints(r, path, 1, &three, cnt, e);
+        snprintf(path, sizeof path, "/mixer/%d/A", i);
+        if (!rc) rc = results_write_array(r, path, 2, dA, v.A, RESULTS_DIMENSIONLESS, e);
+        for (int j = 0; j < v.nin && !rc; j++) {
+            snprintf(path, sizeof path, "/mixer/%d/nt_%d", i, j);
+            rc = results_write_array(r, path, 1, &np, v.nt[j], RESULTS_AU_DENSITY, e);
+            snprintf(path, sizeof path, "/mixer/%d/D_%d", i, j);
+            if (!rc) rc = results_write_array(r, path, 1, &nd, v.D[j], RESULTS_DIMENSIONLESS, e);
+        }
+        for (int j = 0; j < v.nres && !rc; j++) {
+            snprintf(path, sizeof path, "/mixer/%d/R_%d", i, j);
+            rc = results_write_array(r, path, 1, &np, v.R[j], RESULTS_AU_DENSITY, e);
+            snprintf(path, sizeof path, "/mixer/%d/dD_%d", i, j);
+            if (!rc) rc = results_write_array(r, path, 1, &nd, v.dD[j], RESULTS_DIMENSIONLESS, e);
+            snprintf(path, sizeof path, "/mixer/%d/Rq_%d", i, j);
+            if (!rc && v.Rq) rc = results_write_array(r, path, 2, dq, (const double *)v.Rq[j], RESULTS_DIMENSIONLESS, e);
+        }
+    }
+    return rc ? -1 : 0;
+}
+
+/* What a relaxation's checkpoint holds besides the bands (NULL for a single point). */
+typedef struct {
+    const relax_dft *d;
+    const relax_rows *rows;
+    int steps;
+    const double (*next_pos)[3];
+    const relax_state *opt;
+} relax_part;
+
+/* Collective: the whole file. rx: the relaxation's state (NULL: a single point); h: the
+ * SCF at its safe point (NULL: after an ionic step). */
+static int write_file(const char *path, const calculation *c, const relax_part *rx, const scf_history *h, err *e)
 {
     lines fp = {0};
     int frc = c->comm->rank == 0 ? fingerprint(c, &fp, e) : 0;
@@ -328,22 +384,48 @@ int checkpoint_write(const char *path, const calculation *c, const relax_dft *d,
     MPI_Bcast(&fp.n, 1, MPI_INT, 0, c->comm->world);   /* the dataset's shape on every rank; the text is rank 0's */
     results *r = results_open_sealed(c->comm->world, path, e);
     if (!r) return lines_free(&fp), -1;
-    char layout[128], status[96];
+    char layout[128], status[128];
     snprintf(layout, sizeof layout, "%d ranks = %d k-point groups x %d band x %d plane-wave ranks", c->comm->size,
              c->comm->layout.kpt, c->comm->layout.band, c->comm->layout.pw);
-    snprintf(status, sizeof status, "checkpoint after ionic step %d", steps);
-    int rc = results_set_attr(r, "/", "kind", CHECKPOINT_KIND, e) ||
-             results_set_attr(r, "/", "format", CHECKPOINT_FORMAT, e) ||
+    if (rx && h)
+        snprintf(status, sizeof status, "checkpoint after ionic step %d and SCF iteration %d of step %d", rx->steps,
+                 h->iterations, rx->steps + 1);
+    else if (rx) snprintf(status, sizeof status, "checkpoint after ionic step %d", rx->steps);
+    else snprintf(status, sizeof status, "checkpoint after SCF iteration %d", h->iterations);
+    int rc = results_set_attr(r, "/", "kind", rx ? CHECKPOINT_KIND : CHECKPOINT_KIND_SCF, e) ||
+             results_set_attr(r, "/", "format", h ? CHECKPOINT_FORMAT_SCF : CHECKPOINT_FORMAT, e) ||
              results_set_attr(r, "/", "layout", layout, e) || results_set_status(r, status, e) ||
-             results_write_strings(r, "/checkpoint/fingerprint", (size_t)fp.n, (const char *const *)fp.line, e) ||
-             write_optimizer(r, rows, steps, next_pos, opt, e) || write_relax_dft(r, c, d, e) ||
-             write_wavefunctions(r, c, e);
+             results_write_strings(r, "/checkpoint/fingerprint", (size_t)fp.n, (const char *const *)fp.line, e);
+    if (!rc && rx) rc = write_optimizer(r, rx->rows, rx->steps, rx->next_pos, rx->opt, e) ||
+                        (rx->steps > 0 && write_relax_dft(r, c, rx->d, e));
+    if (!rc && h) rc = write_scf_state(r, c, h, e);
+    if (!rc) rc = write_wavefunctions(r, c, e);
     lines_free(&fp);
     if (rc) {
         results_abort(r);
         return -1;
     }
     return results_close(r, e);
+}
+
+int checkpoint_write(const char *path, const calculation *c, const relax_dft *d, const relax_rows *rows,
+                     int steps, const double (*next_pos)[3], const relax_state *opt, err *e)
+{
+    relax_part rx = {d, rows, steps, next_pos, opt};
+    return write_file(path, c, &rx, NULL, e);
+}
+
+int checkpoint_write_relax_scf(const char *path, const calculation *c, const relax_dft *d, const relax_rows *rows,
+                               int steps, const double (*next_pos)[3], const relax_state *opt,
+                               const scf_history *h, err *e)
+{
+    relax_part rx = {d, rows, steps, next_pos, opt};
+    return write_file(path, c, &rx, h, e);
+}
+
+int checkpoint_write_scf(const char *path, const calculation *c, const scf_history *h, err *e)
+{
+    return write_file(path, c, NULL, h, e);
 }
 
 /* ---- reading ---------------------------------------------------------------------- */
@@ -360,10 +442,15 @@ static int check_file(const char *path, const calculation *c, err *e)
     if (!f) return -1;
     char kind[128] = "", format[16] = "";
     int rc = 0;
-    if (h5read_attr(f, "/", "kind", kind, sizeof kind, e) || strcmp(kind, CHECKPOINT_KIND) != 0 ||
-        h5read_attr(f, "/", "format", format, sizeof format, e) || strcmp(format, CHECKPOINT_FORMAT) != 0)
-        rc = err_set(e, EXIT_BAD_INPUT, "%s: not a pawsorb relaxation checkpoint of format %s", path,
-                     CHECKPOINT_FORMAT);
+    if (h5read_attr(f, "/", "kind", kind, sizeof kind, e) ||
+        (strcmp(kind, CHECKPOINT_KIND) != 0 && strcmp(kind, CHECKPOINT_KIND_SCF) != 0) ||
+        h5read_attr(f, "/", "format", format, sizeof format, e) ||
+        (strcmp(format, CHECKPOINT_FORMAT) != 0 && strcmp(format, CHECKPOINT_FORMAT_SCF) != 0))
+        rc = err_set(e, EXIT_BAD_INPUT, "%s: not a pawsorb checkpoint of format %s or %s", path, CHECKPOINT_FORMAT,
+                     CHECKPOINT_FORMAT_SCF);
+    else if (strcmp(format, CHECKPOINT_FORMAT_SCF) == 0 && !h5read_exists(f, "/scf/counters"))
+        rc = err_set(e, EXIT_BAD_INPUT, "%s: a checkpoint of format %s without its SCF state (/scf)", path,
+                     CHECKPOINT_FORMAT_SCF);
     size_t nold = 0;
     char **old = NULL;
     if (!rc) rc = h5read_strings(f, "/checkpoint/fingerprint", &nold, &old, e);
@@ -470,6 +557,7 @@ static int read_optimizer(h5read *f, relax_dft *d, relax_rows *rows, relax_resum
     if (res->steps != d->nsteps)
         return err_set(e, EXIT_BAD_INPUT, "%s: %d optimizer steps but %d ionic steps", h5read_path(f), res->steps,
                        d->nsteps);
+    if (d->nsteps == 0) return 0;   /* a mid-SCF checkpoint of the first step: no rows yet */
     rows_reserve(rows, d->nsteps);
     rows->nsteps = d->nsteps;
     size_t ns = d->nsteps, dr[3] = {ns, natoms, 3};
@@ -480,21 +568,113 @@ static int read_optimizer(h5read *f, relax_dft *d, relax_rows *rows, relax_resum
                : 0;
 }
 
+/* The SCF's history and the mixer's (write_scf_state) into hist (allocated here for the
+ * input's max_iter) and c->mix. */
+static int read_scf_state(h5read *f, calculation *c, scf_history *hist, err *e)
+{
+    const char *fp = h5read_path(f);
+    scf_params p;
+    scf_params_from_input(&p, c->in);
+    int counters[2];
+    if (h5read_ints(f, "/scf/counters", 2, counters, e)) return -1;
+    if (counters[0] < 1 || counters[0] >= p.max_iter || counters[1] != c->mix.nbase)
+        return err_set(e, EXIT_BAD_INPUT, "%s: /scf/counters [%d, %d] out of range (max_iter %d, %d mixers)", fp,
+                       counters[0], counters[1], p.max_iter, c->mix.nbase);
+    scf_history_alloc(hist, &p);
+    hist->iterations = counters[0];
+    size_t n = counters[0], three = 3;
+    double clock[3];
+    if (h5read_doubles(f, "/scf/energy", 1, &n, NULL, NULL, hist->energy, e) ||
+        h5read_doubles(f, "/scf/density_change", 1, &n, NULL, NULL, hist->density_change, e) ||
+        h5read_doubles(f, "/scf/clock", 1, &three, NULL, NULL, clock, e))
+        return -1;
+    hist->eig_error = clock[0], hist->wall = clock[1], hist->longest = clock[2];
+    for (int i = 0; i < c->mix.nbase; i++) {
+        mixer_history v;
+        mixer_history_view(&c->mix, i, &v);
+        int cnt[3];
+        size_t dA[2] = {v.nmaxold, v.nmaxold}, np = v.npoints, nd = v.nd, dq[2] = {v.nq, 2};
+        char path[64];
+        snprintf(path, sizeof path, "/mixer/%d/counters", i);
+        if (h5read_ints(f, path, 3, cnt, e) || mixer_history_set(&c->mix, i, cnt[0], cnt[1], cnt[2], fp, e))
+            return -1;
+        mixer_history_view(&c->mix, i, &v);
+        snprintf(path, sizeof path, "/mixer/%d/A", i);
+        if (h5read_doubles(f, path, 2, dA, NULL, NULL, v.A, e)) return -1;
+        for (int j = 0; j < v.nin; j++) {
+            snprintf(path, sizeof path, "/mixer/%d/nt_%d", i, j);
+            if (h5read_doubles(f, path, 1, &np, NULL, NULL, v.nt[j], e)) return -1;
+            snprintf(path, sizeof path, "/mixer/%d/D_%d", i, j);
+            if (h5read_doubles(f, path, 1, &nd, NULL, NULL, v.D[j], e)) return -1;
+        }
+        for (int j = 0; j < v.nres; j++) {
+            snprintf(path, sizeof path, "/mixer/%d/R_%d", i, j);
+            if (h5read_doubles(f, path, 1, &np, NULL, NULL, v.R[j], e)) return -1;
+            snprintf(path, sizeof path, "/mixer/%d/dD_%d", i, j);
+            if (h5read_doubles(f, path, 1, &nd, NULL, NULL, v.dD[j], e)) return -1;
+            snprintf(path, sizeof path, "/mixer/%d/Rq_%d", i, j);
+            if (v.Rq && h5read_doubles(f, path, 2, dq, NULL, NULL, (double *)v.Rq[j], e)) return -1;
+        }
+    }
+    return 0;
+}
+
+/* Rank 0 checks the file (seal, kind, fingerprint); then every rank opens it. NULL with
+ * e set when refused (collective). */
+static h5read *open_checked(const char *path, calculation *c, err *e)
+{
+    int rc = c->comm->rank == 0 ? check_file(path, c, e) : 0;
+    if (comm_agree(c->comm, rc, e)) return NULL;
+    h5read *f = h5read_open(path, e);
+    if (comm_agree(c->comm, f ? 0 : -1, e)) {
+        if (f) h5read_close(f);
+        return NULL;
+    }
+    return f;
+}
+
+static int file_exists(const char *path, const calculation *c)
+{
+    int exists = c->comm->rank == 0 ? access(path, F_OK) == 0 : 0;
+    MPI_Bcast(&exists, 1, MPI_INT, 0, c->comm->world);
+    return exists;
+}
+
 int checkpoint_read(const char *path, calculation *c, relax_dft *d, relax_rows *rows, relax_resume *resume,
                     double (*next_pos)[3], err *e)
 {
     memset(resume, 0, sizeof *resume);
-    int exists = c->comm->rank == 0 ? access(path, F_OK) == 0 : 0;
-    MPI_Bcast(&exists, 1, MPI_INT, 0, c->comm->world);
-    if (!exists) return 0;
-    int rc = c->comm->rank == 0 ? check_file(path, c, e) : 0;
-    if (comm_agree(c->comm, rc, e)) return -1;
-    h5read *f = h5read_open(path, e);
-    rc = !f || read_relax_dft(f, c, d, e) || read_optimizer(f, d, rows, resume, next_pos, e) ||
-         read_wavefunctions(f, c, e);
+    d->resume_scf = 0;
+    if (!file_exists(path, c)) return 0;
+    h5read *f = open_checked(path, c, e);
+    if (!f) return -1;
+    int steps = -1, mid = h5read_exists(f, "/scf/counters");
+    int rc = h5read_ints(f, "/optimizer/steps", 1, &steps, e);
+    if (!rc && steps == 0 && !mid)
+        rc = err_set(e, EXIT_BAD_INPUT, "%s: /optimizer/steps is 0 without an SCF state", path);
+    if (!rc && steps > 0) rc = read_relax_dft(f, c, d, e);
+    rc = rc || read_optimizer(f, d, rows, resume, next_pos, e) || read_wavefunctions(f, c, e) ||
+         (mid && read_scf_state(f, c, &d->hist, e));
     h5read_close(f);
     if (comm_agree(c->comm, rc ? -1 : 0, e)) {
         relax_state_free(&resume->opt);
+        scf_history_free(&d->hist);
+        return -1;
+    }
+    d->resume_scf = mid;
+    return 1;
+}
+
+int checkpoint_read_scf(const char *path, calculation *c, scf_history *hist, err *e)
+{
+    memset(hist, 0, sizeof *hist);
+    if (!file_exists(path, c)) return 0;
+    h5read *f = open_checked(path, c, e);
+    if (!f) return -1;
+    int rc = read_wavefunctions(f, c, e) || read_scf_state(f, c, hist, e);
+    h5read_close(f);
+    if (comm_agree(c->comm, rc ? -1 : 0, e)) {
+        scf_history_free(hist);
         return -1;
     }
     return 1;
