@@ -13,7 +13,10 @@
 #    energies and per-step SCF counts are the uninterrupted ones bit for bit, and the
 #    iterations of the stopped and the resumed run add up to the uninterrupted run's;
 #  - 2 ranks: a single point stopped and resumed on 2 ranks is bit for bit the 2-rank
-#    uninterrupted run; a 1-rank checkpoint resumed on 2 ranks within 1e-6 eV.
+#    uninterrupted run; a 1-rank checkpoint resumed on 2 ranks within 1e-6 eV;
+#  - the other mixers: OH with spin (two Pulay histories, total and magnetisation), the
+#    Kerker metric (residual spectra stored) and 2 k-points, stopped after iteration 9,
+#    resumed bit for bit on 1 rank and on 2 (k-point groups).
 . "$PAWSORB_SRCDIR/tests/tools/checkpoint_common.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 h2o_relax_yaml "$tmp/relax.yaml" bfgs 0.05
@@ -118,4 +121,27 @@ mp "$PAWSORB" run "$tmp/scf.yaml" --output "$d/y.h5" > /dev/null 2>&1; rc=$?
 dE=$($py -c "print(abs($(energy "$tmp/full.h5") - $(energy "$d/y.h5")))")
 t "1-rank checkpoint resumed on 2 ranks: exit 0, energy within 1e-6 eV of the 1-rank run (|dE| = $dE eV)" \
   '[ $rc -eq 0 ] && $py -c "import sys; sys.exit(not $dE <= 1e-6)"'
+# spin, Kerker, k-points
+d=$tmp/spin; mkdir -p "$d"
+cat > "$d/oh.yaml" <<YAML
+task: scf
+structure:
+  cell: [[4.0, 0.0, 0.0], [0.0, 4.5, 0.0], [0.0, 0.0, 5.0]]
+  pbc: [true, true, true]
+  atoms:
+    - [O, 2.0, 2.25, 2.5]
+    - [H, 2.0, 3.0, 1.9]
+dft: {xc: PBE, cutoff: 250, spin: true, kpoints: [2, 1, 1]}
+scf: {mixer: {kerker: true}}
+YAML
+"$PAWSORB" run "$d/oh.yaml" --output "$d/full.h5" > /dev/null 2>&1; rc1=$?
+PAWSORB_STOP_AFTER_SCF_ITERATIONS=9 "$PAWSORB" run "$d/oh.yaml" --output "$d/x.h5" > /dev/null 2>&1; rc2=$?
+"$PAWSORB" run "$d/oh.yaml" --output "$d/x.h5" > /dev/null 2>&1; rc3=$?
+t "OH, spin, Kerker, 2 k-points: stopped after iteration 9 (exit $rc2) and resumed (exit $rc3): bit for bit" \
+  '[ $rc1 -eq 0 ] && [ $rc2 -eq 4 ] && [ $rc3 -eq 0 ] && same_scf "$d/full.h5" "$d/x.h5"'
+mp "$PAWSORB" run "$d/oh.yaml" --output "$d/full2.h5" > /dev/null 2>&1; rc1=$?
+PAWSORB_STOP_AFTER_SCF_ITERATIONS=9 mp "$PAWSORB" run "$d/oh.yaml" --output "$d/y.h5" > /dev/null 2>&1; rc2=$?
+mp "$PAWSORB" run "$d/oh.yaml" --output "$d/y.h5" > /dev/null 2>&1; rc3=$?
+t "OH on 2 ranks: stopped (exit $rc2) and resumed (exit $rc3) on 2 ranks: bit for bit the 2-rank run" \
+  '[ $rc1 -eq 0 ] && [ $rc2 -eq 4 ] && [ $rc3 -eq 0 ] && same_scf "$d/full2.h5" "$d/y.h5"'
 echo "1..$n"
