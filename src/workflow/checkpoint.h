@@ -87,6 +87,12 @@ int checkpoint_read(const char *path, calculation *c, relax_dft *d, relax_rows *
  * and hist its history, for scf_continue; -1 refused, as checkpoint_read. */
 int checkpoint_read_scf(const char *path, calculation *c, scf_history *hist, err *e);
 
+/* Collective over c->comm->world: keeps time before `run --max-time`'s deadline for a
+ * checkpoint write (core/stop.h's stop_note_write: twice its duration), estimated from
+ * the size of the SCF's state (bands, projections, the mixer's history) at an assumed
+ * 25 MB/s, until writes are measured: a stop then still has time to save the SCF. */
+void checkpoint_reserve_time(const calculation *c);
+
 /* Collective over comm: rank 0 removes the checkpoint (when the relaxation it belongs to
  * has ended and its results are published). A missing file is fine. */
 void checkpoint_remove(MPI_Comm comm, const char *path);

@@ -225,6 +225,7 @@ static int relax_part(const comm_ctx *comm, const input *in, calculation *c, for
                                    .every_seconds = in->scf.checkpoint_seconds};
         scf_checkpointer_restart(&o.chk);
         d->p.chk = &o.chk;
+        checkpoint_reserve_time(c);
     }
     double(*pos)[3] = xcalloc(s->natoms + 1, sizeof *pos);
     memcpy(pos, s->pos, s->natoms * sizeof *pos);
@@ -309,6 +310,7 @@ static int single_scf(calculation *c, const input *in, const part_spec *spec, sc
     if (spec->checkpoint) {
         p.chk = &k;
         scf_checkpointer_restart(&k);
+        checkpoint_reserve_time(c);
         resumed = checkpoint_read_scf(spec->checkpoint, c, h, e);
         if (resumed < 0) return -1;   /* refused (EXIT_BAD_INPUT): nothing ran */
     }
