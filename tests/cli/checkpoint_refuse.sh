@@ -4,7 +4,9 @@
 #    uninterrupted run's result bit for bit; a malformed --max-time is exit 1;
 #  - a single point stopped mid-SCF: exit 4, its results file says so, a mid-SCF checkpoint,
 #    which is refused (exit 1, the file named) for another cutoff, mixer history or task,
-#    truncated, with one byte changed, or empty; another scf.checkpoint is accepted;
+#    truncated, with one byte changed, or empty, or altered and sealed again (a longer
+#    mixer history than stored, too many iterations, wavefunctions of another shape);
+#    another scf.checkpoint is accepted;
 #  - checkpoints that must be refused with exit 1 and a message naming the file: written for
 #    another cutoff (the message names dft.cutoff and both values), another atom position
 #    (structure.atoms[1]), another method (relax.method); truncated, one corrupted byte,
@@ -57,6 +59,31 @@ printf '\001' | dd of="$d/x.chk.h5" bs=1 seek=$((size * 3 / 4)) conv=notrunc 2> 
 refused_sp "one byte changed (in the mixer's history)" "$d/scf.yaml" "corrupted: its SHA-256 does not match"
 : > "$d/x.chk.h5"
 refused_sp "empty" "$d/scf.yaml" "not a complete pawsorb checkpoint"
+# altered inside and sealed again (what the seal cannot see): refused by the reader, which
+# checks every count and shape against the input
+tamper() {   # file, what: change the checkpoint with h5py, then write a valid seal
+  $py - "$1" "$2" <<'PY'
+import hashlib, sys, h5py, numpy as np
+path, what = sys.argv[1], sys.argv[2]
+with h5py.File(path, 'r+') as f:
+    if what == 'mixer':
+        f['/mixer/0/counters'][...] = [5, 4, 4]
+    elif what == 'iterations':
+        f['/scf/counters'][0] = 100
+    elif what == 'psi':
+        del f['/wfs/psi_0']
+        f['/wfs/psi_0'] = np.zeros((3, 5, 2))
+data = open(path, 'rb').read()
+line = f"pawsorb sealed sha256={hashlib.sha256(data[512:]).hexdigest()} size={len(data) - 512}\n".encode()
+open(path, 'r+b').write(line + b'\0' * (512 - len(line)))
+PY
+}
+tamper "$d/x.chk.h5" mixer
+refused_sp "re-sealed, the mixer's history longer than stored" "$d/scf.yaml" "no dataset /mixer/0/nt_3"
+tamper "$d/x.chk.h5" iterations
+refused_sp "re-sealed, 100 iterations done" "$d/scf.yaml" "/scf/counters \[100, 1\] out of range (max_iter 100"
+tamper "$d/x.chk.h5" psi
+refused_sp "re-sealed, wavefunctions of another shape" "$d/scf.yaml" "/wfs/psi_0 has shape (3x5x2), (6x[0-9]*x2) expected"
 sed -e 's/^dft: .*/&\nscf: {checkpoint: 2}/' "$d/scf.yaml" > "$d/every.yaml"
 "$PAWSORB" run "$d/every.yaml" --output "$d/x.h5" --quiet; rc=$?
 t "another scf.checkpoint is not a difference: the SCF resumes (exit 0), the checkpoint is gone" \
