@@ -5,12 +5,13 @@
  * when the SCF did not converge (the results file is still written, status saying
  * why), 1 for bad input, 3 for internal errors, 4 when stopped by a signal or
  * --max-time (core/stop.h). A relaxation writes a checkpoint beside its results file
- * after every ionic step (workflow/checkpoint.h) and continues from it when the same
- * command runs again; --fresh discards it. The adsorption workflow keeps each part in
- * its own file (STEM.parts/) and takes the finished ones from there when it runs again;
- * --only runs one stage's part of it (references, screening:I, placement:I: a batch
- * job, docs/batch.md), and `pawsorb collect INPUT.yaml|DIR` builds its results file and
- * table from the parts' files without computing anything. */
+ * after every ionic step, an SCF every scf.checkpoint and when stopped
+ * (workflow/checkpoint.h); the same command continues from it; --fresh discards it. The
+ * adsorption workflow keeps each part in its own file (STEM.parts/) and takes the
+ * finished ones from there when it runs again; --only runs one stage's part of it
+ * (references, screening:I, placement:I: a batch job, docs/batch.md), and `pawsorb
+ * collect INPUT.yaml|DIR` builds its results file and table from the parts' files
+ * without computing anything. */
 #include "basis/plan.h"
 #include "cmd/cmd.h"
 #include "core/log.h"
@@ -109,7 +110,7 @@ static int parse_args(int argc, char **argv, run_args *a, err *e)
  * results file's root, with the provenance attributes. A single point that fails before
  * its end leaves no results file; a relaxation keeps the steps it made. A run stopped on
  * request (EXIT_STOPPED) closes its results file with status "stopped: <why>, resumable";
- * a relaxation's checkpoint is removed once its results are published. */
+ * the checkpoint is removed once the results are published. */
 static int run_single(const comm_ctx *comm, const input *in, const plan *pl, const char *out_path, int fresh,
                       err *e)
 {
@@ -117,7 +118,7 @@ static int run_single(const comm_ctx *comm, const input *in, const plan *pl, con
     char traj[1100], chk[1100];
     relax_trajectory_path(out_path, traj, sizeof traj);
     checkpoint_path(out_path, chk, sizeof chk);
-    if (relax && fresh) checkpoint_remove(comm->world, chk);
+    if (fresh) checkpoint_remove(comm->world, chk);
     /* what a killed run left: its temporary files (its results and checkpoint are kept) */
     int stale = results_remove_stale(comm->world, out_path) + results_remove_stale(comm->world, chk);
     if (stale) log_printf("run: removed %d temporary file(s) of a run that was killed\n", stale);
@@ -130,7 +131,7 @@ static int run_single(const comm_ctx *comm, const input *in, const plan *pl, con
         return -1;
     }
     part_spec spec = {.group = "", .relax = relax, .charge = in->dft.charge, .bader = in->bader,
-                      .traj = relax ? traj : NULL, .checkpoint = relax ? chk : NULL, .want_cubes = 1};
+                      .traj = relax ? traj : NULL, .checkpoint = chk, .want_cubes = 1};
     part_result res;
     int rc = part_run(comm, in, &in->atoms, &spec, r, &res, e);
     int stopped = rc && e->status == EXIT_STOPPED;
@@ -144,7 +145,7 @@ static int run_single(const comm_ctx *comm, const input *in, const plan *pl, con
         int crc = results_close(r, e);
         if (rc) *e = keep;
         else rc = crc;
-        if (!rc && relax) checkpoint_remove(comm->world, chk);   /* the relaxation has ended */
+        if (!rc) checkpoint_remove(comm->world, chk);   /* the relaxation or SCF has ended */
     }
     timer_report();
     int status = EXIT_OK;

@@ -1,8 +1,9 @@
 /* Stopping a run early and safely (docs/interface.md, exit status 4): a request to stop
  * comes from outside (SIGTERM, SIGUSR1 — what Slurm sends before the time limit with
  * `--signal` — or SIGINT) or from inside (`run --max-time`, a wall-clock deadline), and is
- * honoured only at safe points: between SCF iterations and between ionic steps, after
- * the checkpoint of the last completed step (workflow/checkpoint.h). The run then unwinds
+ * honoured only at safe points: between SCF iterations (after the SCF's state is saved,
+ * when the part has a checkpoint: scf/scf.h) and between ionic steps, after the
+ * checkpoint of the last completed step (workflow/checkpoint.h). The run then unwinds
  * with an error of status EXIT_STOPPED, the results file is closed with
  * status "stopped: <why>, resumable" and pawsorb exits with 4.
  *
@@ -13,8 +14,8 @@
  *
  * Test hooks (for tests only; docs/interface.md): PAWSORB_STOP_AFTER_STEP=K stops after
  * the K-th ionic step of a relaxation (counted in this process) as a signal would;
- * PAWSORB_STOP_AFTER_SCF_ITERATIONS=N stops after the N-th SCF iteration of this process
- * (mid-SCF). */
+ * PAWSORB_STOP_AFTER_SCF_ITERATIONS=N stops at the N-th SCF safe point of this process
+ * (mid-SCF: after an iteration that did not end its SCF). */
 #ifndef PAWSORB_STOP_H
 #define PAWSORB_STOP_H
 

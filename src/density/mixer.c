@@ -428,3 +428,22 @@ double mixer_mix(mixer *m, double *nt, double *D)
     }
     return dNt;
 }
+
+void mixer_history_view(mixer *m, int i, mixer_history *h)
+{
+    mixer_base *b = &m->base[i];
+    *h = (mixer_history){.nin = b->nin, .nres = b->nres, .na = b->na, .nmaxold = b->nmaxold, .npoints = b->npoints,
+                         .nd = b->nd, .nq = b->Rq ? m->fft.nlocal_q : 0, .nt = b->nt, .D = b->D, .R = b->R,
+                         .dD = b->dD, .A = b->A, .Rq = b->Rq};
+}
+
+int mixer_history_set(mixer *m, int i, int nin, int nres, int na, const char *what, err *e)
+{
+    mixer_base *b = &m->base[i];
+    if (nin < 0 || nin > b->nmaxold + 1 || nres < 0 || nres > b->nmaxold || (nin > 0 && nres != nin - 1) ||
+        (nin == 0 && nres != 0) || na < 0 || na > b->nmaxold)
+        return err_set(e, EXIT_BAD_INPUT, "%s: mixer history counts %d %d %d out of range (history %d)", what, nin,
+                       nres, na, b->nmaxold);
+    b->nin = nin, b->nres = nres, b->na = na;
+    return 0;
+}

@@ -110,4 +110,29 @@ void mixer_reset(mixer *m);
  * Allocates nothing. */
 double mixer_mix(mixer *m, double *nt, double *D);
 
+/* ---- the history as plain arrays, for a checkpoint (workflow/checkpoint.h) ----------
+ * Everything the next mixer_mix depends on, per base mixer i < m->nbase: the inputs
+ * n_j and D_j (j < nin, oldest first), the residuals R_j and dD_j (j < nres, oldest
+ * first), the matrix A (nmaxold x nmaxold, row-major; the leading na x na block is in
+ * use) and, with the FFT backend, the r2c spectra of the residuals (nq complex each).
+ * The pointers are the mixer's own storage: a writer reads them, a reader fills them and
+ * then sets the counts with mixer_history_set. Restored this way, the next mix gives the
+ * same bits as the mixer that was saved. */
+typedef struct {
+    int nin, nres, na, nmaxold;
+    long npoints, nd, nq;     /* grid points, D entries, FFT spectrum (0: PULAY backend) */
+    double *const *nt;        /* nin (storage for nmaxold + 1) */
+    double *const *D;
+    double *const *R;         /* nres (storage for nmaxold) */
+    double *const *dD;
+    double *A;
+    fftw_complex *const *Rq;  /* nres, or NULL */
+} mixer_history;
+
+void mixer_history_view(mixer *m, int i, mixer_history *h);
+/* The counts of a restored history; -1 with e set (EXIT_BAD_INPUT, naming `what`) when
+ * they are out of range for this mixer (nin <= nmaxold + 1, nres = nin - 1 or 0,
+ * na <= nmaxold). */
+int mixer_history_set(mixer *m, int i, int nin, int nres, int na, const char *what, err *e);
+
 #endif

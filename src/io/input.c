@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <xc.h>
 
@@ -20,7 +21,7 @@ static const char *const top_keys[] = {"task", "structure", "dft", "scf", "relax
 static const char *const dft_keys[] = {"xc", "cutoff", "kpoints", "gamma", "smearing", "spin", "magmoms", "charge",
                                        "dispersion", "d2", "setups", "bands", "symmetry", "dipole_correction", NULL};
 static const char *const d2_keys[] = {"s6", "d", "sr", "cutoff", NULL};
-static const char *const scf_keys[] = {"energy_tol", "density_tol", "max_iter", "mixer", NULL};
+static const char *const scf_keys[] = {"energy_tol", "density_tol", "max_iter", "mixer", "checkpoint", NULL};
 static const char *const mixer_keys[] = {"beta", "history", "kerker", NULL};
 static const char *const smearing_keys[] = {"method", "width", NULL};
 static const char *const relax_keys[] = {"method", "fmax", "max_steps", NULL};
@@ -264,6 +265,43 @@ static int read_mixer(const ictx *c, const ynode *sec, input *in)
     return 0;
 }
 
+/* scf.checkpoint: N (iterations, >= 1), a time ("10m", "600s", "1.5h", "90 min") or
+ * off (also false, none, 0): how often a long SCF saves its state (scf/scf.h). */
+static int read_scf_checkpoint(const ictx *c, const ynode *n, input *in)
+{
+    static const struct { const char *unit; double factor; } units[] = {
+        {"s", 1}, {"m", 60}, {"min", 60}, {"h", 3600}};
+    const char *want = "expected a number of iterations (an integer >= 1), a time such as 10m, 600s or 2h, or off; "
+                       "got %s";
+    char buf[64];
+    in->scf.checkpoint_iterations = 0, in->scf.checkpoint_seconds = 0;
+    if (n->kind != YNODE_SCALAR || !n->plain) return in_bad(c, n, "scf.checkpoint", want, in_shown(n, buf, sizeof buf));
+    const char *v = n->str;
+    if (strcasecmp(v, "off") == 0 || strcasecmp(v, "false") == 0 || strcasecmp(v, "none") == 0 || strcmp(v, "0") == 0)
+        return 0;
+    char *end;
+    errno = 0;
+    double x = strtod(v, &end);
+    if (end == v || !(v[0] >= '0' && v[0] <= '9') || errno == ERANGE || !isfinite(x) || x <= 0)
+        return in_bad(c, n, "scf.checkpoint", want, in_shown(n, buf, sizeof buf));
+    if (!*end) {   /* iterations */
+        if (x != floor(x) || x > 100000)
+            return in_bad(c, n, "scf.checkpoint", "iterations must be an integer 1 ... 100000 (or a time with a unit: "
+                          "10m, 600s, 2h); got %s", in_shown(n, buf, sizeof buf));
+        in->scf.checkpoint_iterations = (int)x;
+        return 0;
+    }
+    while (*end == ' ') end++;
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (strcmp(end, units[i].unit) == 0) {
+            in->scf.checkpoint_seconds = x * units[i].factor;
+            if (in->scf.checkpoint_seconds > 366 * 86400.0)
+                return in_bad(c, n, "scf.checkpoint", "a time of at most a year, got %s", in_shown(n, buf, sizeof buf));
+            return 0;
+        }
+    return in_bad(c, n, "scf.checkpoint", "unknown unit '%s' (use s, m or h) (%s)", end, in_shown(n, buf, sizeof buf));
+}
+
 static int read_scf(const ictx *c, const ynode *sec, input *in)
 {
     const ynode *n;
@@ -278,6 +316,7 @@ static int read_scf(const ictx *c, const ynode *sec, input *in)
         return -1;
     if ((n = ynode_get(sec, "max_iter")) && in_int(c, n, "scf.max_iter", 1, 100000, &in->scf.max_iter)) return -1;
     if ((n = ynode_get(sec, "mixer")) && read_mixer(c, n, in)) return -1;
+    if ((n = ynode_get(sec, "checkpoint")) && read_scf_checkpoint(c, n, in)) return -1;
     return 0;
 }
 
@@ -440,6 +479,7 @@ static void input_defaults(input *in)
     in->scf.mix_beta = 0.05;
     in->scf.mix_history = 5;
     in->scf.kerker = -1;
+    in->scf.checkpoint_seconds = 1800.0;   /* 30 min: docs/input.md, scf.checkpoint */
     in->relax.method = RELAX_CG;
     in->relax.fmax_au = 0.05 / HA_PER_BOHR_TO_EV_PER_ANG;
     in->relax.max_steps = 200;

@@ -95,6 +95,8 @@ typedef struct {
         int mix_history;
         double kerker;        /* Kerker screening q0, 1/bohr (input: 1/Angstrom or true);
                                  -1 = auto, 0 = off */
+        int checkpoint_iterations;   /* scf.checkpoint: every N iterations (0: not by count) */
+        double checkpoint_seconds;   /* or every so many seconds (0: not by time; default 30 min) */
     } scf;
 
     struct {

@@ -182,13 +182,21 @@ static int extrapolate_density(relax_dft *r, err *e)
     return initial_add_atomic_density(c, (const double(*)[3])c->ss.spos, 1.0, d->nt_sG, e);
 }
 
+/* Step 1 of dft.h: the structure factors at the scaled positions in c->ss. */
+static int set_positions(calculation *c, err *e)
+{
+    return wfs_set_positions(&c->wfs, e) || density_set_positions(&c->dens, e) ||
+                   hamiltonian_set_positions(&c->ham, e)
+               ? -1
+               : 0;
+}
+
 /* Steps 1-5 of dft.h for the new scaled positions already in c->ss. Collective. */
 static int restart_scf(relax_dft *r, err *e)
 {
     calculation *c = r->c;
     if (r->extrapolate && move_wavefunctions(r, e)) return -1;
-    if (wfs_set_positions(&c->wfs, e) || density_set_positions(&c->dens, e) || hamiltonian_set_positions(&c->ham, e))
-        return -1;
+    if (set_positions(c, e)) return -1;
     wavefunctions *w = &c->wfs;
     for (int u = 0; u < w->nu; u++) {
         wfs_kpoint *q = &w->kpt_u[u];
@@ -229,12 +237,17 @@ int relax_dft_energy(void *ctx, int natoms, const double (*pos)[3], double *ener
     calculation *c = r->c;
     memcpy(r->s->pos, pos, (size_t)natoms * sizeof *pos);
     species_set_positions(&c->ss, r->s->cell, (const double(*)[3])r->s->pos);
+    int resume = r->resume_scf;
+    r->resume_scf = 0;
     timer_start("Initialisation");
-    int rc = r->nsteps == 0 ? initial_guess_from(c, r->start_dn, r->start_D, r->start_D_from, e) : restart_scf(r, e);
+    int rc = resume ? set_positions(c, e)
+             : r->nsteps == 0 ? initial_guess_from(c, r->start_dn, r->start_D, r->start_D_from, e)
+                              : restart_scf(r, e);
     timer_stop("Initialisation");
     if (rc) return err_wrap(e, "ionic step %d", r->nsteps + 1);
-    scf_history_free(&r->hist);
-    if (scf_run(c, &r->p, &r->hist, e)) return err_wrap(e, "ionic step %d", r->nsteps + 1);
+    if (!resume) scf_history_free(&r->hist);
+    rc = resume ? scf_continue(c, &r->p, &r->hist, e) : scf_run(c, &r->p, &r->hist, e);
+    if (rc) return err_wrap(e, "ionic step %d", r->nsteps + 1);
     if (!r->hist.converged)
         return err_set(e, EXIT_RUN_FAILED, "ionic step %d: %s", r->nsteps + 1, r->hist.why);
     if (forces_calculate(r->f, c, r->s, e)) return err_wrap(e, "ionic step %d: forces", r->nsteps + 1);

@@ -51,6 +51,9 @@ typedef struct {
     double *total;            /* per ionic step: extrapolated total energy + E_D2, hartree; owned */
     double *free_energy;      /* per ionic step: free energy + E_D2, hartree; owned */
     scf_history hist;         /* the last step's SCF */
+    int resume_scf;           /* 1: hist and c hold a saved SCF of step nsteps + 1 (a mid-SCF
+                                 checkpoint, workflow/checkpoint.h): the next evaluation
+                                 continues it (scf_continue) instead of restarting */
     double (*spos_old)[3];    /* scaled positions of the last SCF; owned */
     /* the mover of step 2: the atomic orbitals (species phit_j, the bound pseudo partial
      * waves) on each k-point's basis, and their coefficients per band */

@@ -16,6 +16,7 @@ void scf_params_from_input(scf_params *p, const input *in)
     p->density_tol = in->scf.density_tol;
     p->eigenstates_tol = 4.0e-8 / (HARTREE_EV * HARTREE_EV);
     p->max_iter = in->scf.max_iter;
+    p->chk = NULL;
 }
 
 void scf_history_free(scf_history *h)
@@ -88,16 +89,58 @@ static void log_iteration(const calculation *c, int it, double t, double energy,
                conv[1] ? 'c' : ' ', sd, conv[2] ? 'c' : ' ', sm);
 }
 
-int scf_run(calculation *c, const scf_params *p, scf_history *hist, err *e)
+void scf_history_alloc(scf_history *hist, const scf_params *p)
 {
     memset(hist, 0, sizeof *hist);
     int nmax = p->max_iter > 0 ? p->max_iter : 1;
     hist->energy = xcalloc(nmax, sizeof *hist->energy);
     hist->density_change = xcalloc(nmax, sizeof *hist->density_change);
+}
+
+void scf_checkpointer_restart(scf_checkpointer *k)
+{
+    if (!k) return;
+    k->last = MPI_Wtime();
+    k->since = 0;
+}
+
+/* Whether the checkpointer is due after one more iteration (collective over world when
+ * it counts time: rank 0's clock decides). */
+static int checkpoint_due(scf_checkpointer *k, MPI_Comm world)
+{
+    k->since++;
+    int due = k->every_iterations > 0 && k->since >= k->every_iterations;
+    if (!due && k->every_seconds > 0) {
+        due = MPI_Wtime() - k->last >= k->every_seconds;
+        MPI_Bcast(&due, 1, MPI_INT, 0, world);
+    }
+    return due;
+}
+
+/* The checkpoint at the safe point after iteration it. */
+static int checkpoint_save(calculation *c, scf_checkpointer *k, const scf_history *h, int it, err *e)
+{
+    double t0 = MPI_Wtime();
+    timer_start("Checkpoint");
+    int rc = k->save(k->ctx, c, h, e);
+    timer_stop("Checkpoint");
+    if (rc) return err_wrap(e, "checkpoint after SCF iteration %d", it);
+    k->write_seconds = MPI_Wtime() - t0;
+    stop_note_write(2.0 * k->write_seconds);
+    k->written++;
+    scf_checkpointer_restart(k);
+    return 0;
+}
+
+/* The loop from iteration `first` (the first one of scf_run, or the one after a saved
+ * safe point of scf_continue, whose density and Hamiltonian are made first). */
+static int loop(calculation *c, const scf_params *p, scf_history *hist, int first, err *e)
+{
     double nv = c->ss.nvalence > 0 ? c->ss.nvalence : 1.0;
-    double t0 = timer_now(), t_it = t0, longest = 0.0;
+    double t0 = timer_now() - hist->wall, t_it = timer_now(), longest = hist->longest;
     log_header(c->nspins);
-    for (int it = 1; it <= p->max_iter; it++) {
+    if (first > 1 && update_density_hamiltonian(c, e)) return -1;
+    for (int it = first; it <= p->max_iter; it++) {
         double eig = 0.0;
         /* No occupations yet (right after initial_guess): GPAW weighs every band by inf
          * (eigensolver.py, weights: kpt.f_n is None), so the first error is infinite. */
@@ -126,19 +169,38 @@ int scf_run(calculation *c, const scf_params *p, scf_history *hist, err *e)
             break;
         }
         if (it == p->max_iter) break;
-        /* a safe point: stop before the next iteration when asked (core/stop.h) */
+        /* a safe point: stop before the next iteration when asked (core/stop.h), with the
+         * checkpoint of this iteration first; or a checkpoint when one is due */
         double now = timer_now();
         longest = fmax(longest, now - t_it), t_it = now;
+        hist->wall = now - t0, hist->longest = longest;
         const char *why;
-        if (stop_check_scf(c->comm->world, longest, &why)) {
-            hist->wall = now - t0;
+        int stop = stop_check_scf(c->comm->world, longest, &why);
+        scf_checkpointer *k = p->chk;
+        if (k && (checkpoint_due(k, c->comm->world) || stop) && checkpoint_save(c, k, hist, it, e)) return -1;
+        if (stop) {
             snprintf(hist->why, sizeof hist->why, "stopped by %s after SCF iteration %d", why, it);
             return err_set(e, EXIT_STOPPED, "stopped by %s after SCF iteration %d", why, it);
         }
+        t_it = timer_now();   /* the checkpoint's time is not the next iteration's */
         if (update_density_hamiltonian(c, e)) return -1;
     }
     hist->wall = timer_now() - t0;
     if (!hist->converged)
         snprintf(hist->why, sizeof hist->why, "scf not converged after %d iterations", hist->iterations);
     return 0;
+}
+
+int scf_run(calculation *c, const scf_params *p, scf_history *hist, err *e)
+{
+    scf_history_alloc(hist, p);
+    return loop(c, p, hist, 1, e);
+}
+
+int scf_continue(calculation *c, const scf_params *p, scf_history *hist, err *e)
+{
+    if (hist->iterations < 1 || hist->iterations >= p->max_iter)
+        return err_set(e, EXIT_INTERNAL, "scf_continue: %d iterations done of at most %d", hist->iterations,
+                       p->max_iter);
+    return loop(c, p, hist, hist->iterations + 1, e);
 }

@@ -23,20 +23,47 @@
 #include "scf/calc.h"
 
 typedef struct {
-    double energy_tol;        /* hartree per valence electron */
-    double density_tol;       /* electrons per valence electron */
-    double eigenstates_tol;   /* hartree^2 per valence electron */
-    int max_iter;
-} scf_params;
-
-typedef struct {
     int converged, iterations;
     double *energy;           /* max_iter: extrapolated total energy after each iteration, hartree */
     double *density_change;   /* max_iter: density change per valence electron (inf: none yet) */
     double eig_error;         /* last eigensolver error per valence electron, hartree^2 */
     double wall;              /* seconds in the loop */
+    double longest;           /* seconds: the longest iteration so far (the --max-time estimate) */
     char why[160];            /* "" or why not converged */
 } scf_history;
+
+/* The checkpoint of a running SCF (scf.checkpoint; workflow/checkpoint.h writes it): at
+ * the safe point after an iteration that did not converge, the loop calls save when
+ * every_iterations iterations or every_seconds seconds have passed since the last
+ * checkpoint (this SCF's or the relaxation step's: the owner resets `last` and `since`
+ * after its own writes), and always when a stop is requested, before it returns
+ * EXIT_STOPPED, so that no iteration is lost. What save must store for an exact
+ * continuation (scf_continue): the wavefunctions, projections, eigenvalues and
+ * occupations of every block, the Fermi level(s), the mixer's history and the history
+ * h. The density and the Hamiltonian are not needed: the continuation makes them from
+ * the bands and the mixer before its next iteration, as the loop would have.
+ * Time-based decisions are rank 0's clock (broadcast), so every rank saves together. */
+typedef struct {
+    int (*save)(void *ctx, const calculation *c, const scf_history *h, err *e);   /* collective */
+    void *ctx;
+    int every_iterations;     /* 0: not by count */
+    double every_seconds;     /* 0: not by time */
+    double last;              /* MPI_Wtime() of the last checkpoint (or of the start) */
+    int since;                /* iterations since then */
+    int written;              /* checkpoints saved by the loop */
+    double write_seconds;     /* the last one's duration */
+} scf_checkpointer;
+
+typedef struct {
+    double energy_tol;        /* hartree per valence electron */
+    double density_tol;       /* electrons per valence electron */
+    double eigenstates_tol;   /* hartree^2 per valence electron */
+    int max_iter;
+    scf_checkpointer *chk;    /* borrowed; NULL: no checkpoint */
+} scf_params;
+
+/* Starts the clock of p's checkpointer (none: nothing): now is the last checkpoint. */
+void scf_checkpointer_restart(scf_checkpointer *k);
 
 /* GPAW's criteria from the input (scf.energy_tol, density_tol, max_iter). */
 void scf_params_from_input(scf_params *p, const input *in);
@@ -48,6 +75,17 @@ void scf_params_from_input(scf_params *p, const input *in);
  * longest iteration so far would overrun, returns -1 with e->status EXIT_STOPPED. hist arrays are allocated here; free with
  * scf_history_free. */
 int scf_run(calculation *c, const scf_params *p, scf_history *hist, err *e);
+
+/* Continues an SCF saved at its safe point (scf_checkpointer): c holds the saved
+ * wavefunctions, occupations, Fermi level(s) and mixer history (positions set), hist the
+ * saved history (arrays of max_iter, from scf_history_alloc). Makes the density and the
+ * Hamiltonian from them and goes on with iteration hist->iterations + 1, as scf_run
+ * would have: the same iterations and energies bit for bit on the same process layout.
+ * Returns as scf_run. */
+int scf_continue(calculation *c, const scf_params *p, scf_history *hist, err *e);
+
+/* hist zeroed with its arrays for p->max_iter iterations. */
+void scf_history_alloc(scf_history *hist, const scf_params *p);
 void scf_history_free(scf_history *h);
 
 #endif

@@ -116,7 +116,7 @@ static int run_part(workflow *w, const structure *s, const part_spec *spec, int 
     if (!got) {
         part_spec own = *spec;
         own.group = "";
-        own.checkpoint = spec->relax ? chk : NULL;
+        own.checkpoint = chk;   /* a relaxation's after each step, an SCF's every scf.checkpoint */
         results_remove_stale(w->comm->world, path);
         results_remove_stale(w->comm->world, chk);
         results *r = results_open(w->comm->world, path, e);

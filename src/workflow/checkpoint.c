@@ -1,13 +1,12 @@
-/* The checkpoint of one relaxation (workflow/checkpoint.h): the fingerprint of what
- * decides the answer, the writer (collective, sealed) and the reader (every rank reads
- * its own blocks). */
+/* The checkpoint of one relaxation or SCF (workflow/checkpoint.h): the fingerprint of
+ * what decides the answer, the relaxation's state, the file's writer (collective,
+ * sealed) and reader. The bands and the SCF's state: checkpoint_scf.c. */
 #include "workflow/checkpoint.h"
 
 #include "config.h"
 #include "core/mem.h"
 #include "core/units.h"
-#include "io/h5read.h"
-#include "io/results.h"
+#include "workflow/checkpoint_internal.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,7 +15,11 @@
 #include <unistd.h>
 
 #define CHECKPOINT_KIND "pawsorb relaxation checkpoint"
+#define CHECKPOINT_KIND_SCF "pawsorb scf checkpoint"
+/* "1": after an ionic step; "2": with the state of an SCF at its safe point (/scf,
+ * /mixer), which a reader of format 1 must not take for the state after the step */
 #define CHECKPOINT_FORMAT "1"
+#define CHECKPOINT_FORMAT_SCF "2"
 
 /* ---- the steps so far --------------------------------------------------------------- */
 
@@ -147,9 +150,11 @@ static int fingerprint(const calculation *c, lines *l, err *e)
     add(l, "scf.max_iter", "%d", in->scf.max_iter);
     add(l, "scf.mixer", "beta %.15g, history %d, kerker %.15g", in->scf.mix_beta, in->scf.mix_history,
         in->scf.kerker);
-    add(l, "relax.method", "%s", relax_method_name(in->relax.method));
-    add(l, "relax.fmax", "%.15g eV/Angstrom", in->relax.fmax_au * HA_PER_BOHR_TO_EV_PER_ANG);
-    add(l, "relax.max_steps", "%d", in->relax.max_steps);
+    if (in->task == TASK_RELAX) {   /* a single point's answer does not depend on them */
+        add(l, "relax.method", "%s", relax_method_name(in->relax.method));
+        add(l, "relax.fmax", "%.15g eV/Angstrom", in->relax.fmax_au * HA_PER_BOHR_TO_EV_PER_ANG);
+        add(l, "relax.max_steps", "%d", in->relax.max_steps);
+    }
     add(l, "plan", "%d bands, %d spins, %d irreducible k-points, grid %d %d %d, real %d", pl->nbands, pl->nspins,
         pl->kpts.nk, pl->coarse.n[0], pl->coarse.n[1], pl->coarse.n[2], pl->real);
     return 0;
@@ -213,63 +218,6 @@ static void compare(char **old, size_t nold, const lines *now, const char *where
 
 /* ---- writing ---------------------------------------------------------------------- */
 
-static int comm_rank(MPI_Comm c)
-{
-    int r;
-    MPI_Comm_rank(c, &r);
-    return r;
-}
-
-/* The whole basis size of every k-point on every rank (a rank knows only its own). */
-static int *npw_all(const wavefunctions *w, MPI_Comm world)
-{
-    int *n = xcalloc(w->nk + 1, sizeof *n), *all = xcalloc(w->nk + 1, sizeof *all);
-    for (int k = 0; k < w->nk; k++) n[k] = w->has_k[k] ? w->pwall_k[k].npw : 0;
-    MPI_Allreduce(n, all, w->nk, MPI_INT, MPI_MAX, world);
-    free(n);
-    return all;
-}
-
-/* ψ̃ and P of every block, eigenvalues and occupations: each rank its block. */
-static int write_wavefunctions(results *r, const calculation *c, err *e)
-{
-    const wavefunctions *w = &c->wfs;
-    MPI_Comm world = c->comm->world;
-    int *npw = npw_all(w, world), nb = c->nbands, nI = c->ss.nI, rc = 0;
-    int pw0 = comm_rank(c->comm->pw) == 0, band0 = comm_rank(c->comm->band) == 0;
-    for (int ug = 0; ug < w->nu_all && !rc; ug++) {
-        int u = ug - w->u0, mine = u >= 0 && u < w->nu, k = ug % w->nk;
-        const wfs_kpoint *q = mine ? &w->kpt_u[u] : NULL;
-        char path[64];
-        size_t dims[3] = {nb, npw[k], 2}, start[3] = {0, 0, 0}, cnt[3] = {0, 0, 0};
-        if (mine) start[0] = w->n0, start[1] = wfs_slice_start(w, k), cnt[0] = w->nbl, cnt[1] = q->npw, cnt[2] = 2;
-        snprintf(path, sizeof path, "/wfs/psi_%d", ug);
-        rc = results_write_block(r, path, 3, dims, start, cnt, mine ? (const double *)q->psi : NULL,
-                                 RESULTS_DIMENSIONLESS, e);
-        size_t dP[3] = {nb, nI, 2}, sP[3] = {w->n0, 0, 0}, cP[3] = {0, 0, 0};
-        if (mine && pw0) cP[0] = w->nbl, cP[1] = nI, cP[2] = 2;   /* P is whole on every plane-wave rank */
-        snprintf(path, sizeof path, "/wfs/P_%d", ug);
-        if (!rc) rc = results_write_block(r, path, 3, dP, sP, cP, mine ? (const double *)q->P : NULL,
-                                          RESULTS_DIMENSIONLESS, e);
-    }
-    free(npw);
-    /* eigenvalues and occupations: whole on every rank of a block's group */
-    int lead = pw0 && band0 && w->nu > 0;
-    double *eps = xcalloc((size_t)w->nu * nb + 1, sizeof *eps), *f = xcalloc((size_t)w->nu * nb + 1, sizeof *f);
-    for (int u = 0; u < w->nu; u++) {
-        memcpy(eps + (size_t)u * nb, w->kpt_u[u].eps, nb * sizeof *eps);
-        memcpy(f + (size_t)u * nb, w->kpt_u[u].f, nb * sizeof *f);
-    }
-    size_t d2[2] = {w->nu_all, nb}, s2[2] = {w->u0, 0}, c2[2] = {lead ? w->nu : 0, lead ? nb : 0};
-    if (!rc) rc = results_write_block(r, "/wfs/eps", 2, d2, s2, c2, eps, RESULTS_AU_ENERGY, e) ||
-                  results_write_block(r, "/wfs/f", 2, d2, s2, c2, f, RESULTS_DIMENSIONLESS, e);
-    free(eps), free(f);
-    size_t two = 2, one = 1;
-    if (!rc) rc = results_write_array(r, "/occupations/fermi", 1, &two, c->occ.fermi, RESULTS_AU_ENERGY, e) ||
-                  results_write_ints(r, "/occupations/nfermi", 0, &one, &c->occ.nfermi, e);
-    return rc ? -1 : 0;
-}
-
 /* relax_dft's counters, per-step values, last positions and extrapolation ring. */
 static int write_relax_dft(results *r, const calculation *c, const relax_dft *d, err *e)
 {
@@ -312,15 +260,26 @@ static int write_optimizer(results *r, const relax_rows *rows, int steps, const 
         snprintf(path, sizeof path, "/optimizer/state/%s", opt->f[i].name);
         rc = results_write_array(r, path, 1, &opt->f[i].n, opt->f[i].v, RESULTS_DIMENSIONLESS, e);
     }
-    if (!rc) rc = results_set_attr(r, "/optimizer", "method", relax_method_name(opt->method), e) ||
-                  results_write_array(r, "/rows/fmax", 1, &ns, rows->fmax, RESULTS_AU_FORCE, e) ||
+    if (!rc) rc = results_set_attr(r, "/optimizer", "method", relax_method_name(opt->method), e);
+    if (!rc && rows->nsteps > 0)   /* none before the first step ends (a mid-SCF checkpoint) */
+        rc = results_write_array(r, "/rows/fmax", 1, &ns, rows->fmax, RESULTS_AU_FORCE, e) ||
                   results_write_array(r, "/rows/positions", 3, dr, &rows->pos[0][0], RESULTS_AU_LENGTH, e) ||
                   results_write_array(r, "/rows/forces", 3, dr, &rows->forces[0][0], RESULTS_AU_FORCE, e);
     return rc ? -1 : 0;
 }
 
-int checkpoint_write(const char *path, const calculation *c, const relax_dft *d, const relax_rows *rows,
-                     int steps, const double (*next_pos)[3], const relax_state *opt, err *e)
+/* What a relaxation's checkpoint holds besides the bands (NULL for a single point). */
+typedef struct {
+    const relax_dft *d;
+    const relax_rows *rows;
+    int steps;
+    const double (*next_pos)[3];
+    const relax_state *opt;
+} relax_part;
+
+/* Collective: the whole file. rx: the relaxation's state (NULL: a single point); h: the
+ * SCF at its safe point (NULL: after an ionic step). */
+static int write_file(const char *path, const calculation *c, const relax_part *rx, const scf_history *h, err *e)
 {
     lines fp = {0};
     int frc = c->comm->rank == 0 ? fingerprint(c, &fp, e) : 0;
@@ -328,22 +287,48 @@ int checkpoint_write(const char *path, const calculation *c, const relax_dft *d,
     MPI_Bcast(&fp.n, 1, MPI_INT, 0, c->comm->world);   /* the dataset's shape on every rank; the text is rank 0's */
     results *r = results_open_sealed(c->comm->world, path, e);
     if (!r) return lines_free(&fp), -1;
-    char layout[128], status[96];
+    char layout[128], status[128];
     snprintf(layout, sizeof layout, "%d ranks = %d k-point groups x %d band x %d plane-wave ranks", c->comm->size,
              c->comm->layout.kpt, c->comm->layout.band, c->comm->layout.pw);
-    snprintf(status, sizeof status, "checkpoint after ionic step %d", steps);
-    int rc = results_set_attr(r, "/", "kind", CHECKPOINT_KIND, e) ||
-             results_set_attr(r, "/", "format", CHECKPOINT_FORMAT, e) ||
+    if (rx && h)
+        snprintf(status, sizeof status, "checkpoint after ionic step %d and SCF iteration %d of step %d", rx->steps,
+                 h->iterations, rx->steps + 1);
+    else if (rx) snprintf(status, sizeof status, "checkpoint after ionic step %d", rx->steps);
+    else snprintf(status, sizeof status, "checkpoint after SCF iteration %d", h->iterations);
+    int rc = results_set_attr(r, "/", "kind", rx ? CHECKPOINT_KIND : CHECKPOINT_KIND_SCF, e) ||
+             results_set_attr(r, "/", "format", h ? CHECKPOINT_FORMAT_SCF : CHECKPOINT_FORMAT, e) ||
              results_set_attr(r, "/", "layout", layout, e) || results_set_status(r, status, e) ||
-             results_write_strings(r, "/checkpoint/fingerprint", (size_t)fp.n, (const char *const *)fp.line, e) ||
-             write_optimizer(r, rows, steps, next_pos, opt, e) || write_relax_dft(r, c, d, e) ||
-             write_wavefunctions(r, c, e);
+             results_write_strings(r, "/checkpoint/fingerprint", (size_t)fp.n, (const char *const *)fp.line, e);
+    if (!rc && rx) rc = write_optimizer(r, rx->rows, rx->steps, rx->next_pos, rx->opt, e) ||
+                        (rx->steps > 0 && write_relax_dft(r, c, rx->d, e));
+    if (!rc && h) rc = checkpoint_write_scf_state(r, c, h, e);
+    if (!rc) rc = checkpoint_write_bands(r, c, e);
     lines_free(&fp);
     if (rc) {
         results_abort(r);
         return -1;
     }
     return results_close(r, e);
+}
+
+int checkpoint_write(const char *path, const calculation *c, const relax_dft *d, const relax_rows *rows,
+                     int steps, const double (*next_pos)[3], const relax_state *opt, err *e)
+{
+    relax_part rx = {d, rows, steps, next_pos, opt};
+    return write_file(path, c, &rx, NULL, e);
+}
+
+int checkpoint_write_relax_scf(const char *path, const calculation *c, const relax_dft *d, const relax_rows *rows,
+                               int steps, const double (*next_pos)[3], const relax_state *opt,
+                               const scf_history *h, err *e)
+{
+    relax_part rx = {d, rows, steps, next_pos, opt};
+    return write_file(path, c, &rx, h, e);
+}
+
+int checkpoint_write_scf(const char *path, const calculation *c, const scf_history *h, err *e)
+{
+    return write_file(path, c, NULL, h, e);
 }
 
 /* ---- reading ---------------------------------------------------------------------- */
@@ -360,10 +345,15 @@ static int check_file(const char *path, const calculation *c, err *e)
     if (!f) return -1;
     char kind[128] = "", format[16] = "";
     int rc = 0;
-    if (h5read_attr(f, "/", "kind", kind, sizeof kind, e) || strcmp(kind, CHECKPOINT_KIND) != 0 ||
-        h5read_attr(f, "/", "format", format, sizeof format, e) || strcmp(format, CHECKPOINT_FORMAT) != 0)
-        rc = err_set(e, EXIT_BAD_INPUT, "%s: not a pawsorb relaxation checkpoint of format %s", path,
-                     CHECKPOINT_FORMAT);
+    if (h5read_attr(f, "/", "kind", kind, sizeof kind, e) ||
+        (strcmp(kind, CHECKPOINT_KIND) != 0 && strcmp(kind, CHECKPOINT_KIND_SCF) != 0) ||
+        h5read_attr(f, "/", "format", format, sizeof format, e) ||
+        (strcmp(format, CHECKPOINT_FORMAT) != 0 && strcmp(format, CHECKPOINT_FORMAT_SCF) != 0))
+        rc = err_set(e, EXIT_BAD_INPUT, "%s: not a pawsorb checkpoint of format %s or %s", path, CHECKPOINT_FORMAT,
+                     CHECKPOINT_FORMAT_SCF);
+    else if (strcmp(format, CHECKPOINT_FORMAT_SCF) == 0 && !h5read_exists(f, "/scf/counters"))
+        rc = err_set(e, EXIT_BAD_INPUT, "%s: a checkpoint of format %s without its SCF state (/scf)", path,
+                     CHECKPOINT_FORMAT_SCF);
     size_t nold = 0;
     char **old = NULL;
     if (!rc) rc = h5read_strings(f, "/checkpoint/fingerprint", &nold, &old, e);
@@ -381,33 +371,6 @@ static int check_file(const char *path, const calculation *c, err *e)
     h5read_free_strings(nold, old);
     lines_free(&now);
     return rc;
-}
-
-static int read_wavefunctions(h5read *f, calculation *c, err *e)
-{
-    wavefunctions *w = &c->wfs;
-    int nb = c->nbands, nI = c->ss.nI;
-    for (int u = 0; u < w->nu; u++) {
-        wfs_kpoint *q = &w->kpt_u[u];
-        int ug = w->u0 + u, k = q->k;
-        char path[64];
-        size_t dims[3] = {nb, w->pwall_k[k].npw, 2}, start[3] = {w->n0, wfs_slice_start(w, k), 0},
-               cnt[3] = {w->nbl, q->npw, 2};
-        snprintf(path, sizeof path, "/wfs/psi_%d", ug);
-        if (h5read_doubles(f, path, 3, dims, start, cnt, (double *)q->psi, e)) return -1;
-        size_t dP[3] = {nb, nI, 2}, sP[3] = {w->n0, 0, 0}, cP[3] = {w->nbl, nI, 2};
-        snprintf(path, sizeof path, "/wfs/P_%d", ug);
-        if (h5read_doubles(f, path, 3, dP, sP, cP, (double *)q->P, e)) return -1;
-        size_t d2[2] = {w->nu_all, nb}, s2[2] = {ug, 0}, c2[2] = {1, nb};
-        if (h5read_doubles(f, "/wfs/eps", 2, d2, s2, c2, q->eps, e) ||
-            h5read_doubles(f, "/wfs/f", 2, d2, s2, c2, q->f, e))
-            return -1;
-    }
-    size_t two = 2;
-    return h5read_doubles(f, "/occupations/fermi", 1, &two, NULL, NULL, c->occ.fermi, e) ||
-                   h5read_ints(f, "/occupations/nfermi", 1, &c->occ.nfermi, e)
-               ? -1
-               : 0;
 }
 
 static int read_relax_dft(h5read *f, calculation *c, relax_dft *d, err *e)
@@ -470,6 +433,7 @@ static int read_optimizer(h5read *f, relax_dft *d, relax_rows *rows, relax_resum
     if (res->steps != d->nsteps)
         return err_set(e, EXIT_BAD_INPUT, "%s: %d optimizer steps but %d ionic steps", h5read_path(f), res->steps,
                        d->nsteps);
+    if (d->nsteps == 0) return 0;   /* a mid-SCF checkpoint of the first step: no rows yet */
     rows_reserve(rows, d->nsteps);
     rows->nsteps = d->nsteps;
     size_t ns = d->nsteps, dr[3] = {ns, natoms, 3};
@@ -480,21 +444,62 @@ static int read_optimizer(h5read *f, relax_dft *d, relax_rows *rows, relax_resum
                : 0;
 }
 
+/* Rank 0 checks the file (seal, kind, fingerprint); then every rank opens it. NULL with
+ * e set when refused (collective). */
+static h5read *open_checked(const char *path, calculation *c, err *e)
+{
+    int rc = c->comm->rank == 0 ? check_file(path, c, e) : 0;
+    if (comm_agree(c->comm, rc, e)) return NULL;
+    h5read *f = h5read_open(path, e);
+    if (comm_agree(c->comm, f ? 0 : -1, e)) {
+        if (f) h5read_close(f);
+        return NULL;
+    }
+    return f;
+}
+
+static int file_exists(const char *path, const calculation *c)
+{
+    int exists = c->comm->rank == 0 ? access(path, F_OK) == 0 : 0;
+    MPI_Bcast(&exists, 1, MPI_INT, 0, c->comm->world);
+    return exists;
+}
+
 int checkpoint_read(const char *path, calculation *c, relax_dft *d, relax_rows *rows, relax_resume *resume,
                     double (*next_pos)[3], err *e)
 {
     memset(resume, 0, sizeof *resume);
-    int exists = c->comm->rank == 0 ? access(path, F_OK) == 0 : 0;
-    MPI_Bcast(&exists, 1, MPI_INT, 0, c->comm->world);
-    if (!exists) return 0;
-    int rc = c->comm->rank == 0 ? check_file(path, c, e) : 0;
-    if (comm_agree(c->comm, rc, e)) return -1;
-    h5read *f = h5read_open(path, e);
-    rc = !f || read_relax_dft(f, c, d, e) || read_optimizer(f, d, rows, resume, next_pos, e) ||
-         read_wavefunctions(f, c, e);
+    d->resume_scf = 0;
+    if (!file_exists(path, c)) return 0;
+    h5read *f = open_checked(path, c, e);
+    if (!f) return -1;
+    int steps = -1, mid = h5read_exists(f, "/scf/counters");
+    int rc = h5read_ints(f, "/optimizer/steps", 1, &steps, e);
+    if (!rc && steps == 0 && !mid)
+        rc = err_set(e, EXIT_BAD_INPUT, "%s: /optimizer/steps is 0 without an SCF state", path);
+    if (!rc && steps > 0) rc = read_relax_dft(f, c, d, e);
+    rc = rc || read_optimizer(f, d, rows, resume, next_pos, e) || checkpoint_read_bands(f, c, e) ||
+         (mid && checkpoint_read_scf_state(f, c, &d->hist, e));
     h5read_close(f);
     if (comm_agree(c->comm, rc ? -1 : 0, e)) {
         relax_state_free(&resume->opt);
+        scf_history_free(&d->hist);
+        return -1;
+    }
+    d->resume_scf = mid;
+    return 1;
+}
+
+int checkpoint_read_scf(const char *path, calculation *c, scf_history *hist, err *e)
+{
+    memset(hist, 0, sizeof *hist);
+    if (!file_exists(path, c)) return 0;
+    h5read *f = open_checked(path, c, e);
+    if (!f) return -1;
+    int rc = checkpoint_read_bands(f, c, e) || checkpoint_read_scf_state(f, c, hist, e);
+    h5read_close(f);
+    if (comm_agree(c->comm, rc ? -1 : 0, e)) {
+        scf_history_free(hist);
         return -1;
     }
     return 1;

@@ -23,6 +23,15 @@
  * MPI-IO transfer, so a checkpoint of one layout is read on any other (the continuation
  * is bit for bit on the same layout, within rounding on another).
  *
+ * Mid-SCF (format "2", issue 12): a long SCF also saves its state at its safe points
+ * (every scf.checkpoint iterations or minutes, and when a stop is requested): the bands
+ * as above, the SCF's history (/scf: iterations, energies, density changes, eigensolver
+ * error, clock) and the mixer's (/mixer/<i>: inputs, residuals, Pulay matrix, density/
+ * mixer.h), from which scf_continue makes the density and Hamiltonian the loop would have
+ * made. In a relaxation it comes with the state after the last completed step (the
+ * bands then are the running SCF's); a single point's (kind "pawsorb scf checkpoint")
+ * holds only the SCF.
+ *
  * Refused (EXIT_BAD_INPUT, message naming the file): a file that is truncated or
  * altered (seal), not a checkpoint of this format, or written for an input that would
  * change the answer: the "fingerprint" (structure, dft, scf and relax settings, the
@@ -52,13 +61,37 @@ void relax_rows_free(relax_rows *r);
 int checkpoint_write(const char *path, const calculation *c, const relax_dft *d, const relax_rows *rows,
                      int steps, const double (*next_pos)[3], const relax_state *opt, err *e);
 
+/* Collective. The same in the middle of ionic step steps + 1, at a safe point of its SCF
+ * (scf.h's scf_checkpointer): the relaxation's state after `steps` steps (steps = 0:
+ * before the first ended; opt then has no fields), next_pos = the point being
+ * evaluated, and the SCF's (c's bands, occupations and mixer; h). Format "2". */
+int checkpoint_write_relax_scf(const char *path, const calculation *c, const relax_dft *d, const relax_rows *rows,
+                               int steps, const double (*next_pos)[3], const relax_state *opt,
+                               const scf_history *h, err *e);
+
+/* Collective. A single point's SCF at a safe point (kind "pawsorb scf checkpoint"). */
+int checkpoint_write_scf(const char *path, const calculation *c, const scf_history *h, err *e);
+
 /* Collective over c->comm->world, after relax_dft_init (d) on the part's calculation c.
  * Returns 0 when there is no file at path (a new relaxation), 1 when the state was
  * loaded into c, d and rows, with *resume (its steps and optimiser state; free with
  * relax_state_free) and next_pos (natoms) set, or -1 with e set: refused
- * (EXIT_BAD_INPUT, the message names the file and what is wrong or differs). */
+ * (EXIT_BAD_INPUT, the message names the file and what is wrong or differs). A mid-SCF
+ * checkpoint also sets d->resume_scf and d->hist (the next relax_dft_energy continues
+ * that SCF: relax/dft.h); resume->steps may then be 0 (the first step's SCF). */
 int checkpoint_read(const char *path, calculation *c, relax_dft *d, relax_rows *rows, relax_resume *resume,
                     double (*next_pos)[3], err *e);
+
+/* Collective, after calc_init: a single point's checkpoint. 0: no file; 1: c holds the
+ * saved SCF (bands, occupations, Fermi level, mixer history; positions are calc_init's)
+ * and hist its history, for scf_continue; -1 refused, as checkpoint_read. */
+int checkpoint_read_scf(const char *path, calculation *c, scf_history *hist, err *e);
+
+/* Collective over c->comm->world: keeps time before `run --max-time`'s deadline for a
+ * checkpoint write (core/stop.h's stop_note_write: twice its duration), estimated from
+ * the size of the SCF's state (bands, projections, the mixer's history) at an assumed
+ * 25 MB/s, until writes are measured: a stop then still has time to save the SCF. */
+void checkpoint_reserve_time(const calculation *c);
 
 /* Collective over comm: rank 0 removes the checkpoint (when the relaxation it belongs to
  * has ended and its results are published). A missing file is fine. */

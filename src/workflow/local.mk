@@ -4,6 +4,7 @@
 libpawsorb_a_SOURCES += src/workflow/table.c src/workflow/table.h src/workflow/table_internal.h \
 	src/workflow/table_csv.c src/workflow/table_svg.c src/workflow/part.h src/workflow/part.c \
 	src/workflow/checkpoint.h src/workflow/checkpoint.c \
+	src/workflow/checkpoint_internal.h src/workflow/checkpoint_scf.c \
 	src/workflow/placements.h src/workflow/placements.c src/workflow/adsorption.h src/workflow/adsorption.c
 check_PROGRAMS += tests/unit/test_table
 tests_unit_test_table_SOURCES = tests/unit/test_table.c

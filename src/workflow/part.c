@@ -39,7 +39,43 @@ typedef struct {
     relax_rows rows;
     double t_step, longest;   /* start of the current step; longest step so far (s) */
     int written;              /* checkpoints written */
+    relax_state opt;          /* the optimiser's state after the last step (a mid-SCF checkpoint's) */
+    scf_checkpointer chk;     /* the SCF's checkpoints (scf.checkpoint and stop requests) */
+    int mid_scf;              /* 0, or the SCF iteration of the last checkpoint when it was mid-SCF */
 } relax_output;
+
+/* The size of a file (rank 0; 0 elsewhere), for the log. */
+static double file_mb(const comm_ctx *comm, const char *path)
+{
+    long bytes = 0;
+    FILE *f = comm->rank == 0 ? fopen(path, "rb") : NULL;
+    if (f && fseek(f, 0, SEEK_END) == 0) bytes = ftell(f);
+    if (f) fclose(f);
+    return bytes / 1e6;
+}
+
+/* A copy of an optimiser state (dst's fields replaced). */
+static void state_copy(relax_state *dst, const relax_state *src)
+{
+    relax_state_free(dst);
+    dst->method = src->method;
+    for (int i = 0; i < src->nfields; i++) relax_state_put(dst, src->f[i].name, src->f[i].n, src->f[i].v);
+}
+
+/* scf_checkpointer.save inside a relaxation: the state after the last completed step, the
+ * point being evaluated and the running SCF (workflow/checkpoint.h). */
+static int save_relax_scf(void *ctx, const calculation *c, const scf_history *h, err *e)
+{
+    relax_output *o = ctx;
+    double t0 = MPI_Wtime();
+    if (checkpoint_write_relax_scf(o->checkpoint, c, o->dft, &o->rows, o->dft->nsteps, (const double(*)[3])o->s->pos,
+                                   &o->opt, h, e))
+        return -1;
+    o->mid_scf = h->iterations;
+    log_printf("scf: checkpoint %s written in ionic step %d after SCF iteration %d: %.2f MB in %.3f s\n",
+               o->checkpoint, o->dft->nsteps + 1, h->iterations, file_mb(o->comm, o->checkpoint), MPI_Wtime() - t0);
+    return 0;
+}
 
 /* One line of log, one row of each /relax dataset, one trajectory frame for step k of
  * the relaxation (rows and relax_dft hold it). */
@@ -96,14 +132,12 @@ static int checkpoint(void *ctx, int steps, int natoms, const double (*next)[3],
         stop_note_write(2.0 * dt);
         /* the results file as far as the checkpoint goes, for a run that is killed */
         if (results_publish(o->r, e)) return err_wrap(e, "after ionic step %d", steps);
-        if (!o->written++) {
-            long bytes = 0;
-            FILE *f = o->comm->rank == 0 ? fopen(o->checkpoint, "rb") : NULL;
-            if (f && fseek(f, 0, SEEK_END) == 0) bytes = ftell(f);
-            if (f) fclose(f);
+        if (!o->written++)
             log_printf("relax: checkpoint %s written after step %d: %.2f MB in %.3f s\n", o->checkpoint, steps,
-                       bytes / 1e6, dt);
-        }
+                       file_mb(o->comm, o->checkpoint), dt);
+        state_copy(&o->opt, opt);   /* for the next step's mid-SCF checkpoints */
+        o->mid_scf = 0;
+        scf_checkpointer_restart(&o->chk);
     }
     const char *why;
     o->t_step = MPI_Wtime();
@@ -117,7 +151,13 @@ static void stopped_message(const relax_output *o, err *e)
     char where[sizeof e->msg];
     snprintf(where, sizeof where, "%s", e->msg);
     int n = o->dft->nsteps;
-    if (o->checkpoint && n > 0)
+    if (o->checkpoint && o->mid_scf && n > 0)
+        err_set(e, EXIT_STOPPED, "%.1000s; %s holds the state after ionic step %d and SCF iteration %d of step %d: "
+                "run the same command again to continue", where, o->checkpoint, n, o->mid_scf, n + 1);
+    else if (o->checkpoint && o->mid_scf)
+        err_set(e, EXIT_STOPPED, "%.1000s; %s holds the first ionic step's SCF after iteration %d: run the same "
+                "command again to continue", where, o->checkpoint, o->mid_scf);
+    else if (o->checkpoint && n > 0)
         err_set(e, EXIT_STOPPED, "%.1000s; %s holds the state after ionic step %d: run the same command again to "
                 "continue", where, o->checkpoint, n);
     else if (o->checkpoint)
@@ -127,7 +167,10 @@ static void stopped_message(const relax_output *o, err *e)
 /* A resumed relaxation's steps again into the results file and the trajectory. */
 static int replay_steps(relax_output *o, err *e)
 {
-    log_printf("relax: resuming from %s: %d ionic steps done\n", o->checkpoint, o->rows.nsteps);
+    log_printf("relax: resuming from %s: %d ionic steps done", o->checkpoint, o->rows.nsteps);
+    if (o->dft->resume_scf)
+        log_printf(", step %d's SCF continues after iteration %d", o->rows.nsteps + 1, o->dft->hist.iterations);
+    log_printf("\n");
     for (int k = 0; k < o->rows.nsteps; k++)
         if (report_step(o, k, "  (checkpoint)", e)) return -1;
     return 0;
@@ -177,6 +220,14 @@ static int relax_part(const comm_ctx *comm, const input *in, calculation *c, for
     relax_output o = {.comm = comm, .r = r, .c = c, .dft = d, .s = s, .traj = spec->traj,
                       .checkpoint = spec->checkpoint, .F_ev = xcalloc(s->natoms + 1, sizeof *o.F_ev)};
     relax_rows_init(&o.rows, s->natoms);
+    o.opt.method = rp.method;
+    if (o.checkpoint) {
+        o.chk = (scf_checkpointer){.save = save_relax_scf, .ctx = &o, .every_iterations = in->scf.checkpoint_iterations,
+                                   .every_seconds = in->scf.checkpoint_seconds};
+        scf_checkpointer_restart(&o.chk);
+        d->p.chk = &o.chk;
+        checkpoint_reserve_time(c);
+    }
     double(*pos)[3] = xcalloc(s->natoms + 1, sizeof *pos);
     memcpy(pos, s->pos, s->natoms * sizeof *pos);
     relax_resume resume = {0};
@@ -186,6 +237,7 @@ static int relax_part(const comm_ctx *comm, const input *in, calculation *c, for
         relax_rows_free(&o.rows);
         return -1;
     }
+    if (resumed && resume.steps > 0) state_copy(&o.opt, &resume.opt);
     log_section("Relaxation");
     log_printf("relax: method %s, fmax %.4f eV/Ang, at most %d steps, trajectory %s, checkpoint %s\n",
                relax_method_name(rp.method), rp.fmax * HA_PER_BOHR_TO_EV_PER_ANG, rp.max_steps,
@@ -199,13 +251,16 @@ static int relax_part(const comm_ctx *comm, const input *in, calculation *c, for
     if (!rc && o.checkpoint) rc = results_publish(r, e);
     relax_result rr = {0};
     o.t_step = MPI_Wtime();
+    /* a mid-SCF checkpoint of the first step resumes that SCF but starts the optimiser anew */
     relax_hooks h = {.observe = observe, .octx = &o, .checkpoint = checkpoint, .cctx = &o,
-                     .resume = resumed > 0 ? &resume : NULL};
+                     .resume = resumed > 0 && resume.steps > 0 ? &resume : NULL};
     if (!rc) {
         rc = relax_run_hooks(&rp, s->natoms, s->fixed, pos, relax_dft_energy, d, &h, &rr, e);
         if (rc && e->status == EXIT_STOPPED) stopped_message(&o, e);
     }
     relax_state_free(&resume.opt);
+    relax_state_free(&o.opt);
+    d->p.chk = NULL;
     free(pos), free(o.F_ev);
     relax_rows_free(&o.rows);
     log_printf("relax: %s after %d steps; SCF iterations first step %d, mean of the later steps %.1f\n",
@@ -224,16 +279,65 @@ static int relax_part(const comm_ctx *comm, const input *in, calculation *c, for
     return rc;
 }
 
-/* The single point: SCF from the atomic start, then forces. */
-static int single_point(calculation *c, forces *f, const input *in, const part_start *start, scf_history *h,
-                        part_result *res, err *e)
+/* A single point's checkpoint (scf_checkpointer.save). */
+typedef struct {
+    const comm_ctx *comm;
+    const char *path;
+    int iteration;            /* of the last checkpoint written */
+} single_output;
+
+static int save_scf(void *ctx, const calculation *c, const scf_history *h, err *e)
+{
+    single_output *o = ctx;
+    double t0 = MPI_Wtime();
+    if (checkpoint_write_scf(o->path, c, h, e)) return -1;
+    o->iteration = h->iterations;
+    log_printf("scf: checkpoint %s written after SCF iteration %d: %.2f MB in %.3f s\n", o->path, h->iterations,
+               file_mb(o->comm, o->path), MPI_Wtime() - t0);
+    return 0;
+}
+
+/* The SCF of a single point: continued from its checkpoint when there is one, else from
+ * the atomic start (or spec's); with a checkpoint path, saved as scf.checkpoint says
+ * and when a stop is requested. */
+static int single_scf(calculation *c, const input *in, const part_spec *spec, scf_history *h, err *e)
 {
     scf_params p;
     scf_params_from_input(&p, in);
-    const part_start *st = start;
-    if (initial_guess_from(c, st ? st->dn_sG : NULL, st ? st->D_asp : NULL, st ? st->D_from : NULL, e) ||
-        scf_run(c, &p, h, e))
-        return -1;
+    single_output o = {c->comm, spec->checkpoint, 0};
+    scf_checkpointer k = {.save = save_scf, .ctx = &o, .every_iterations = in->scf.checkpoint_iterations,
+                          .every_seconds = in->scf.checkpoint_seconds};
+    int resumed = 0;
+    if (spec->checkpoint) {
+        p.chk = &k;
+        scf_checkpointer_restart(&k);
+        checkpoint_reserve_time(c);
+        resumed = checkpoint_read_scf(spec->checkpoint, c, h, e);
+        if (resumed < 0) return -1;   /* refused (EXIT_BAD_INPUT): nothing ran */
+    }
+    int rc;
+    if (resumed) {
+        log_printf("scf: resuming from %s: %d SCF iterations done\n", spec->checkpoint, h->iterations);
+        rc = scf_continue(c, &p, h, e);
+    } else {
+        const part_start *st = spec->start;
+        rc = initial_guess_from(c, st ? st->dn_sG : NULL, st ? st->D_asp : NULL, st ? st->D_from : NULL, e) ||
+             scf_run(c, &p, h, e);
+    }
+    if (rc && e->status == EXIT_STOPPED && o.iteration) {
+        char where[sizeof e->msg];
+        snprintf(where, sizeof where, "%s", e->msg);
+        err_set(e, EXIT_STOPPED, "%.1000s; %s holds the SCF's state after iteration %d: run the same command again "
+                "to continue", where, spec->checkpoint, o.iteration);
+    }
+    return rc ? -1 : 0;
+}
+
+/* The single point: the SCF, then forces. */
+static int single_point(calculation *c, forces *f, const input *in, const part_spec *spec, scf_history *h,
+                        part_result *res, err *e)
+{
+    if (single_scf(c, in, spec, h, e)) return -1;
     report_energies(c, h);
     timer_start("Forces");
     int rc = forces_calculate(f, c, &in->atoms, e);
@@ -325,7 +429,7 @@ static int run_on_layout(const comm_ctx *comm, input *pin, const plan *pl, const
         res->finished = !lrc && res->relax_converged;
         memcpy(pin->atoms.pos, s.pos, s.natoms * sizeof *s.pos);   /* the final geometry, for Bader */
     } else if (!rc) {
-        rc = single_point(&c, &f, pin, spec->start, &h, res, e);
+        rc = single_point(&c, &f, pin, spec, &h, res, e);
         res->finished = !rc && h.converged;
         if (!rc) rc = results_write_structure(r, &pin->atoms, e) || report_write(r, &c, &h, e) ||
                       report_write_forces(r, &c, &f, e);

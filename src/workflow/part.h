@@ -44,14 +44,18 @@ typedef struct {
     const char *cube_path;    /* results path whose stem names the cube files (output.cube, Bader);
                                  NULL: the results file's */
     const char *traj;         /* relaxation trajectory (extended XYZ; replaced), NULL for none */
-    const char *checkpoint;   /* relaxations: the checkpoint file (workflow/checkpoint.h), NULL for
-                                 none. Written after every ionic step (and the results file
-                                 published then and once the checkpoint, if any, was
-                                 accepted: results_publish); when it exists at the start
-                                 the relaxation continues from it (refused, EXIT_BAD_INPUT, when it
-                                 does not belong to this part's input). Never removed here: the
-                                 caller removes it (checkpoint_remove) once the part's results are
-                                 published and part_run returned 0 */
+    const char *checkpoint;   /* the part's checkpoint file (workflow/checkpoint.h), NULL for
+                                 none; one file per part. Relaxations: written after every
+                                 ionic step (and the results file published then and once the
+                                 checkpoint, if any, was accepted: results_publish). Relaxations
+                                 and single points: written during an SCF as the input's
+                                 scf.checkpoint says and when a stop is requested. When it
+                                 exists at the start the part continues from it (refused,
+                                 EXIT_BAD_INPUT, when it does not belong to this part's input:
+                                 its structure, charge, cutoff, fmax, max_steps and task are in
+                                 the fingerprint). Never removed here: the caller removes it
+                                 (checkpoint_remove) once the part's results are published and
+                                 part_run returned 0 */
     int want_cubes;           /* 1: the input's output.cube files for this part */
     const part_start *start;  /* NULL: the atomic start */
     int keep_density;         /* 1: res gets the final deformation density and D_asp */

@@ -277,6 +277,81 @@ static void check_errors(const fft_grid *g)
        "weight 0.5 rejected (%s)", e.msg);
 }
 
+/* Copies mixer a's history into b through the checkpoint interface (mixer_history), as
+ * a checkpoint write and read do; skip_A leaves b's Pulay matrix out (the test's control). */
+static int copy_history(mixer *a, mixer *b, int skip_A, err *e)
+{
+    for (int i = 0; i < a->nbase; i++) {
+        mixer_history va, vb;
+        mixer_history_view(a, i, &va);
+        if (mixer_history_set(b, i, va.nin, va.nres, va.na, "copy", e)) return -1;
+        mixer_history_view(b, i, &vb);
+        for (int j = 0; j < va.nin; j++) {
+            memcpy(vb.nt[j], va.nt[j], sizeof(double) * va.npoints);
+            memcpy(vb.D[j], va.D[j], sizeof(double) * va.nd);
+        }
+        for (int j = 0; j < va.nres; j++) {
+            memcpy(vb.R[j], va.R[j], sizeof(double) * va.npoints);
+            memcpy(vb.dD[j], va.dD[j], sizeof(double) * va.nd);
+            if (va.Rq) memcpy(vb.Rq[j], va.Rq[j], sizeof(fftw_complex) * va.nq);
+        }
+        if (!skip_A) memcpy(vb.A, va.A, sizeof(double) * va.nmaxold * va.nmaxold);
+    }
+    return 0;
+}
+
+/* A mixer restored after k steps from another's history (a mid-SCF checkpoint) mixes the
+ * remaining steps bit for bit as the original does. Returns whether they stayed equal. */
+static int restored_equal(const mixer_case *c, const fft_grid *g, int k, int skip_A)
+{
+    err e = {0};
+    mixer_params p = {.method = c->method, .backend = c->backend, .beta = c->beta,
+                      .nmaxold = c->nmaxold, .weight = c->weight, .beta_m = c->beta_m,
+                      .nmaxold_m = c->nmaxold_m, .weight_m = c->weight_m};
+    mixer a, b;
+    if (mixer_init(&a, &p, c->nspins, g, NATOMS, np_a, &e) || mixer_init(&b, &p, c->nspins, g, NATOMS, np_a, &e))
+        return 0;
+    int ns = c->nspins, nd = ns * (np_a[0] + np_a[1]), npts = N * N * N, same = 1;
+    double *nt = malloc(sizeof(double) * ns * npts), *nt2 = malloc(sizeof(double) * ns * npts), D[2 * 9], D2[2 * 9];
+    for (int t = 0; t < k; t++) {
+        output_density(t, ns, nt, D);
+        mixer_mix(&a, nt, D);
+    }
+    same = copy_history(&a, &b, skip_A, &e) == 0;
+    for (int t = k; t < NSTEPS + 4 && same; t++) {
+        output_density(t, ns, nt, D);
+        memcpy(nt2, nt, sizeof(double) * ns * npts), memcpy(D2, D, sizeof(double) * nd);
+        double ca = mixer_mix(&a, nt, D), cb = mixer_mix(&b, nt2, D2);
+        same = memcmp(&ca, &cb, sizeof ca) == 0 && memcmp(nt, nt2, sizeof(double) * ns * npts) == 0 &&
+               memcmp(D, D2, sizeof(double) * nd) == 0;
+    }
+    mixer_free(&a), mixer_free(&b);
+    free(nt), free(nt2);
+    return same;
+}
+
+static void check_history(const fft_grid *g)
+{
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int all = 1;
+        for (int k = 1; k <= NSTEPS; k++) all &= restored_equal(&cases[i], g, k, 0);
+        ok(all, "%s: restored after 1..%d steps (mixer_history), the next mixes are bit for bit the original's",
+           cases[i].name, NSTEPS);
+    }
+    ok(!restored_equal(&cases[0], g, 4, 1), "control: without the Pulay matrix the restored mixer differs");
+    err e = {0};
+    mixer m;
+    mixer_params p;
+    mixer_params_default(&p, 1);
+    mixer_init(&m, &p, 1, g, NATOMS, np_a, &e);
+    ok(mixer_history_set(&m, 0, 7, 6, 5, "f.chk.h5", &e) == -1 && e.status == EXIT_BAD_INPUT &&
+           strstr(e.msg, "f.chk.h5: mixer history counts 7 6 5 out of range (history 5)"),
+       "counts beyond the history refused (%s)", e.msg);
+    ok(mixer_history_set(&m, 0, 3, 1, 2, "f.chk.h5", &e) == -1, "residuals != inputs - 1 refused");
+    ok(mixer_history_set(&m, 0, 6, 5, 5, "f.chk.h5", &e) == 0, "a full history accepted");
+    mixer_free(&m);
+}
+
 int main(void)
 {
     fft_grid g;
@@ -288,5 +363,6 @@ int main(void)
     ok(run_case(&wrong, &g, 0) > 1e-6, "a different beta gives different densities");
     check_singular(&g);
     check_errors(&g);
+    check_history(&g);
     return tap_done();
 }
