@@ -4,7 +4,7 @@
 # computes nothing; an input changed in a way that changes an answer is refused, naming
 # what differs, before the results file is touched; the workflow split as batch jobs do
 # it (--only references, screening:I, placement:I; each job stopped after every ionic
-# step and run again until it ends), then `pawsorb collect`, gives the table of the
+# step, or every 9 SCF iterations, and run again until it ends), then `pawsorb collect`, gives the table of the
 # direct run (1e-6 eV; bit for bit on the same rank count); collect with parts missing
 # lists them (exit 2); bad --only values are refused (exit 1).
 # System: H2 over the 8-atom MgO(001) slab (tests/data/adsorption), PBE 220 eV, D2,
@@ -64,23 +64,23 @@ t "collect before any job: exit 2 listing the missing parts (rc $rc)" \
 out=$(P run input.yaml --only screening:0); rc=$?
 t "a screening job before the references: exit 1 naming what is missing (rc $rc)" \
   '[ $rc -eq 1 ] && grep -q "slab (screening) is not finished .*--only references" <<<"$out"'
-until_done() {   # stops after every ionic step, runs again until the job ends; prints the stops
-  local stops=0 rc
-  for _ in $(seq 30); do
-    (cd "$tmp/b" && PAWSORB_STOP_AFTER_STEP=1 "$PAWSORB" run input.yaml "$@" > "$tmp/b/job.log" 2>&1); rc=$?
+until_done() {   # HOOK=N, args: stopped by the test hook, run again until the job ends; prints the stops
+  local stops=0 rc hook=$1; shift
+  for _ in $(seq 40); do
+    (cd "$tmp/b" && env "$hook" "$PAWSORB" run input.yaml "$@" > "$tmp/b/job.log" 2>&1); rc=$?
     [ $rc -eq 4 ] && { stops=$((stops + 1)); continue; }
     echo "$stops $rc"; return
   done
   echo "$stops timeout"
 }
 rm -f "$tmp/b/ads.h5"
-read -r stops rc < <(until_done --only references)
-t "--only references: stopped $stops times, then done (rc $rc)" '[ "$rc" = 0 ] && [ "$stops" -ge 1 ]'
-for i in 0 1; do
-  read -r stops rc < <(until_done --only screening:$i)
-  t "--only screening:$i: stopped $stops times, then done (rc $rc)" '[ "$rc" = 0 ] && [ "$stops" -ge 1 ]'
+read -r stops rc < <(until_done PAWSORB_STOP_AFTER_STEP=1 --only references)
+t "--only references: stopped after ionic steps $stops times, then done (rc $rc)" '[ "$rc" = 0 ] && [ "$stops" -ge 1 ]'
+for i in 0 1; do   # mid-SCF stops: each run continues the SCF of the part where the last stopped
+  read -r stops rc < <(until_done PAWSORB_STOP_AFTER_SCF_ITERATIONS=9 --only screening:$i)
+  t "--only screening:$i: stopped mid-SCF $stops times, then done (rc $rc)" '[ "$rc" = 0 ] && [ "$stops" -ge 3 ]'
 done
-read -r stops rc < <(until_done --only placement:0)
+read -r stops rc < <(until_done PAWSORB_STOP_AFTER_STEP=1 --only placement:0)
 t "--only placement:0 (the one the screening kept): stopped $stops times, then done (rc $rc)" '[ "$rc" = 0 ] && [ "$stops" -ge 1 ]'
 out=$(P run input.yaml --only placement:1); rc=$?
 t "--only placement:1: nothing to do, exit 0 (rc $rc)" '[ $rc -eq 0 ] && grep -q "selected 1 placement; nothing to do" <<<"$out"'
