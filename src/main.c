@@ -24,6 +24,10 @@ static const char usage[] =
     "                         structure builders (latp-bulk, latp001, molecule NAME)\n"
     "  bader FILE.cube [--method weight|near-grid] [--output FILE.h5]\n"
     "                         Bader charges of a Gaussian cube density\n"
+    "  submit INPUT.yaml [--partition P] [--account A] [--time T] [--nodes N] [--ntasks N]\n"
+    "         [--mem M] [--template FILE] [--launcher srun|mpirun] [--dir DIR] [--dry-run]\n"
+    "                         an adsorption scan as Slurm jobs (references, placement arrays,\n"
+    "                         collect), requeued until done; docs/batch.md\n"
     "  --version, --help\n"
     "\n"
     "Parallel: mpirun -n N pawsorb run INPUT.yaml\n"
@@ -38,7 +42,7 @@ typedef struct {
 
 static const command commands[] = {
     {"run", cmd_run},     {"check", cmd_check}, {"info", cmd_info},
-    {"build", cmd_build}, {"bader", cmd_bader},
+    {"build", cmd_build}, {"bader", cmd_bader}, {"submit", cmd_submit},
 };
 
 static int dispatch(const comm_ctx *comm, int argc, char **argv)
@@ -55,7 +59,7 @@ static int dispatch(const comm_ctx *comm, int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(comm, argc - 1, argv + 1);
     if (comm->rank == 0)
-        fprintf(stderr, "pawsorb: unknown command '%s' (commands: run, check, info, build, bader; see --help)\n",
+        fprintf(stderr, "pawsorb: unknown command '%s' (commands: run, check, info, build, bader, submit; see --help)\n",
                 argv[1]);
     return EXIT_BAD_INPUT;
 }
