@@ -50,13 +50,11 @@ static void header(FILE *f, const sbatch_common *c, const sbatch_job *j)
     if (set(c->template_sbatch)) fprintf(f, "%s", c->template_sbatch);
 }
 
-/* The launch: the signal traps, the launcher in the background, the wait that a trap may
- * interrupt (wait again; 127 means the run was already collected), the requeue on exit 4. */
-static void launch(FILE *f, const sbatch_common *c, const sbatch_job *j)
+/* The signal traps, set before anything else runs (bash's default for SIGUSR1 ends the
+ * shell): a signal passes on to the run once it has started. */
+static void traps(FILE *f, const sbatch_job *j)
 {
     fprintf(f, "what=%s%s\n", j->only, j->array ? ":$SLURM_ARRAY_TASK_ID" : "");
-    fprintf(f, "run=$(( ${SLURM_RESTART_COUNT:-0} + 1 ))\n");
-    fprintf(f, "echo \"pawsorb-job: $what: run $run of job $SLURM_JOB_ID started on $(hostname) at $(date -u +%%FT%%TZ)\"\n");
     fprintf(f, "# Slurm's SIGUSR1 (--signal above) and SIGTERM (at the limit) go on to the ranks.\n");
     fprintf(f, "child=\ninterrupted=0\n");
     fprintf(f, "pass_on() {\n"
@@ -65,7 +63,16 @@ static void launch(FILE *f, const sbatch_common *c, const sbatch_job *j)
                "  [ -n \"$child\" ] && kill -\"$1\" \"$child\" 2>/dev/null\n"
                "}\n"
                "trap 'pass_on USR1' USR1\n"
-               "trap 'pass_on TERM' TERM\n");
+               "trap 'pass_on TERM' TERM\n\n");
+}
+
+/* The launch: the launcher in the background, the wait that a trap may interrupt (wait
+ * again; 127 means the run was already collected), the requeue on exit 4 — of this array
+ * task alone (ARRAYID_TASK: the bare job id of an array's first task names the whole array). */
+static void launch(FILE *f, const sbatch_common *c)
+{
+    fprintf(f, "run=$(( ${SLURM_RESTART_COUNT:-0} + 1 ))\n");
+    fprintf(f, "echo \"pawsorb-job: $what: run $run of job $SLURM_JOB_ID started on $(hostname) at $(date -u +%%FT%%TZ)\"\n");
     fprintf(f, "%s \"$pawsorb\" run input.yaml --only \"$what\" &\n", c->launcher);
     fprintf(f, "child=$!\n"
                "rc=3\n"
@@ -83,8 +90,9 @@ static void launch(FILE *f, const sbatch_common *c, const sbatch_job *j)
                "    echo \"pawsorb-job: $what: stopped %d times; not requeued again (raise --time)\"\n"
                "    exit 4\n"
                "  fi\n"
+               "  job=${SLURM_ARRAY_JOB_ID:+${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}}\n"
                "  echo \"pawsorb-job: $what: stopped, resumable: requeued\"\n"
-               "  scontrol requeue \"$SLURM_JOB_ID\" && exit 0\n"
+               "  scontrol requeue \"${job:-$SLURM_JOB_ID}\" && exit 0\n"
                "  echo \"pawsorb-job: $what: scontrol requeue failed: submit again to continue\"\n"
                "fi\n"
                "exit \"$rc\"\n", c->max_requeue, c->max_requeue);
@@ -94,6 +102,7 @@ int sbatch_write(FILE *f, const sbatch_common *c, const sbatch_job *j)
 {
     header(f, c, j);
     fprintf(f, "\n");
+    if (j->only) traps(f, j);
     if (set(c->template_body)) fprintf(f, "%s\n", c->template_body);
     fprintf(f, "cd %s || exit 1\n", c->run_dir);
     fprintf(f, "pawsorb=%s\n", c->pawsorb);
@@ -109,7 +118,7 @@ int sbatch_write(FILE *f, const sbatch_common *c, const sbatch_job *j)
                    "echo \"pawsorb-job: collect: exit $rc at $(date -u +%%FT%%TZ)\"\n"
                    "exit \"$rc\"\n");
     } else {
-        launch(f, c, j);
+        launch(f, c);
     }
     return ferror(f) ? -1 : 0;
 }
