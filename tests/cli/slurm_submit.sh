@@ -4,10 +4,11 @@
 # machine, 2 CPUs, stopped at the end whatever happens. Two scans of H2 on the 8-atom MgO
 # slab (PBE 200 eV, D2), each submitted with `pawsorb submit` and run directly with
 # `pawsorb run` at the same time:
-#  - "scan": 2 placements, single points, a 10-minute limit: the references job, the
-#    placements array and collect all end with exit 0 in that order, and collect's table
-#    (HDF5 and CSV) is the direct run's to 1e-6 eV;
-#  - "short": 1 placement relaxed (slab, molecule and complex), a 1-minute limit and the
+#  - "scan": 2 placements, single points, a 10-minute limit, 2 ranks through
+#    `srun --mpi=pmix`: the references job, the placements array and collect all end with
+#    exit 0 in that order, and collect's table (HDF5 and CSV) is the direct run's to 1e-6 eV;
+#  - "short": 1 placement relaxed (slab, molecule and complex), 1 rank through `mpirun`
+#    (which forwards SIGUSR1 to the rank), a 1-minute limit and the
 #    warning 58 s before it (Slurm's timer runs every 30 s: the signal comes at its first
 #    tick, so every job longer than ~32 s is signalled): a job is signalled (its log: SIGUSR1
 #    passed on, pawsorb stopped, exit 4, requeued), runs again (Restarts >= 1 in scontrol,
@@ -37,7 +38,6 @@ fi
 # The jobs run the program itself (submit writes /proc/self/exe into the scripts), with a
 # TMPDIR that lives as long as the test (sbatch passes the environment on).
 export TMPDIR=$tmp/jobtmp; mkdir -p "$TMPDIR"
-unset OMPI_MCA_ess_singleton_isolated
 mk() {   # dir, placements yaml lines, relax (true|false), extra yaml
   mkdir -p "$1"
   cp "$data/mgo001_2layers.xyz" "$1/slab.xyz"; cp "$data/h2.xyz" "$1/h2.xyz"
@@ -59,8 +59,9 @@ mk "$tmp/scan" "    - {site: top-1, orientation: flat, height: 2.1}
     - {site: top-2, orientation: upright, height: 2.5}" false
 mk "$tmp/short" "    - {site: top-1, orientation: flat, height: 2.1}" true
 start=$(date +%s)
-sub_scan=$(cd "$tmp/scan" && "$PAWSORB_BIN" submit ads.yaml --dir run --time 10 --ntasks 1 2>&1); rc1=$?
-sub_short=$(cd "$tmp/short" && "$PAWSORB_BIN" submit ads.yaml --dir run --time 1 --signal-margin 58 --ntasks 1 2>&1); rc2=$?
+sub_scan=$(cd "$tmp/scan" && OMPI_MCA_ess_singleton_isolated=1 "$PAWSORB_BIN" submit ads.yaml --dir run --time 10 --ntasks 2 2>&1); rc1=$?
+sub_short=$(cd "$tmp/short" && OMPI_MCA_ess_singleton_isolated=1 "$PAWSORB_BIN" submit ads.yaml --dir run --time 1 --signal-margin 58 --ntasks 1 \
+            --launcher mpirun 2>&1); rc2=$?
 t "submit exits 0 and prints the job ids of references, placements and collect (scan: $rc1, short: $rc2)" \
   '[ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && grep -qE "^submitted references +job [0-9]+$" <<<"$sub_scan" &&
    grep -qE "^submitted placements +job [0-9]+ \(array\)$" <<<"$sub_scan" && grep -qE "^submitted collect +job [0-9]+$" <<<"$sub_short"'
