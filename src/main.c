@@ -13,10 +13,13 @@
 static const char usage[] =
     "usage: pawsorb COMMAND [ARGS]\n"
     "\n"
-    "  run INPUT.yaml [--output FILE.h5] [--max-time T] [--fresh] [--quiet]\n"
+    "  run INPUT.yaml [--output FILE.h5] [--max-time T] [--fresh] [--only PART] [--quiet]\n"
     "                         do what the input asks; a relaxation continues from its\n"
     "                         checkpoint (FILE.chk.h5) when one exists, --fresh discards it;\n"
-    "                         --max-time T (seconds, 90m, 2h, H:MM:SS) stops in time to resume\n"
+    "                         --max-time T (seconds, 90m, 2h, H:MM:SS) stops in time to resume;\n"
+    "                         adsorption: finished parts are taken from FILE.parts/,\n"
+    "                         --only references|screening:I|placement:I runs one batch job's part\n"
+    "  collect INPUT.yaml|DIR the adsorption table and results file from the parts' files\n"
     "  check INPUT.yaml       validate the input; print plane waves, FFT grids, bands,\n"
     "                         electrons and memory per rank; run nothing\n"
     "  info FILE.h5           summary of a results file\n"
@@ -42,7 +45,8 @@ typedef struct {
 
 static const command commands[] = {
     {"run", cmd_run},     {"check", cmd_check}, {"info", cmd_info},
-    {"build", cmd_build}, {"bader", cmd_bader}, {"submit", cmd_submit},
+    {"build", cmd_build}, {"bader", cmd_bader}, {"collect", cmd_collect},
+    {"submit", cmd_submit},
 };
 
 static int dispatch(const comm_ctx *comm, int argc, char **argv)
@@ -59,7 +63,7 @@ static int dispatch(const comm_ctx *comm, int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(comm, argc - 1, argv + 1);
     if (comm->rank == 0)
-        fprintf(stderr, "pawsorb: unknown command '%s' (commands: run, check, info, build, bader, submit; see --help)\n",
+        fprintf(stderr, "pawsorb: unknown command '%s' (commands: run, collect, check, info, build, bader, submit; see --help)\n",
                 argv[1]);
     return EXIT_BAD_INPUT;
 }

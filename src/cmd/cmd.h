@@ -7,6 +7,7 @@
 #include "core/comm.h"
 
 int cmd_run(const comm_ctx *comm, int argc, char **argv);
+int cmd_collect(const comm_ctx *comm, int argc, char **argv);   /* in run.c */
 int cmd_check(const comm_ctx *comm, int argc, char **argv);
 int cmd_info(const comm_ctx *comm, int argc, char **argv);
 int cmd_build(const comm_ctx *comm, int argc, char **argv);

@@ -1,4 +1,4 @@
-/* pawsorb run INPUT.yaml [--output FILE.h5] [--max-time T] [--fresh] [--quiet]: the
+/* pawsorb run INPUT.yaml [--output FILE.h5] [--max-time T] [--fresh] [--only PART] [--quiet]: the
  * plane-wave PAW SCF of the input's structure (task scf), its relaxation (task relax), or
  * the adsorption workflow (task adsorption / scan: workflow/adsorption.h), with the log
  * on stdout (rank 0) and the results file of docs/interface.md. Exit status 0, or 2
@@ -6,7 +6,11 @@
  * why), 1 for bad input, 3 for internal errors, 4 when stopped by a signal or
  * --max-time (core/stop.h). A relaxation writes a checkpoint beside its results file
  * after every ionic step (workflow/checkpoint.h) and continues from it when the same
- * command runs again; --fresh discards it. */
+ * command runs again; --fresh discards it. The adsorption workflow keeps each part in
+ * its own file (STEM.parts/) and takes the finished ones from there when it runs again;
+ * --only runs one stage's part of it (references, screening:I, placement:I: a batch
+ * job, docs/batch.md), and `pawsorb collect INPUT.yaml|DIR` builds its results file and
+ * table from the parts' files without computing anything. */
 #include "basis/plan.h"
 #include "cmd/cmd.h"
 #include "core/log.h"
@@ -20,15 +24,40 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-#define RUN_USAGE "usage: pawsorb run INPUT.yaml [--output FILE.h5] [--max-time T] [--fresh] [--quiet]"
+#define RUN_USAGE                                                                                    \
+    "usage: pawsorb run INPUT.yaml [--output FILE.h5] [--max-time T] [--fresh] "                      \
+    "[--only references|screening:I|placement:I] [--quiet]"
+#define COLLECT_USAGE "usage: pawsorb collect INPUT.yaml|DIR [--output FILE.h5] [--quiet]"
 
 typedef struct {
     const char *input, *output;
     int quiet, fresh;
     double max_time;          /* seconds, 0: none */
+    ads_options ads;          /* --only */
 } run_args;
+
+/* --only references | screening:I | placement:I */
+static int parse_only(const char *v, ads_options *o, err *e)
+{
+    char *end;
+    if (strcmp(v, "references") == 0) return o->only = ADS_REFERENCES, 0;
+    const char *colon = strchr(v, ':');
+    if (colon && (strncmp(v, "screening:", 10) == 0 || strncmp(v, "placement:", 10) == 0)) {
+        long i = strtol(colon + 1, &end, 10);
+        if (end != colon + 1 && !*end && i >= 0 && i < 1000000) {
+            o->only = v[0] == 's' ? ADS_SCREENING : ADS_PLACEMENT;
+            o->index = (int)i;
+            return 0;
+        }
+    }
+    return err_set(e, EXIT_BAD_INPUT, "run: --only %s: expected references, screening:I or placement:I (I = 0, 1, "
+                   "...: the placement's index)", v);
+}
 
 /* --max-time: seconds, or a number with s, m or h, or Slurm's [[H:]M:]S. */
 static int parse_time(const char *v, double *out)
@@ -62,6 +91,9 @@ static int parse_args(int argc, char **argv, run_args *a, err *e)
         if (strcmp(argv[i], "--quiet") == 0) a->quiet = 1;
         else if (strcmp(argv[i], "--fresh") == 0) a->fresh = 1;
         else if (strcmp(argv[i], "--output") == 0 && i + 1 < argc) a->output = argv[++i];
+        else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
+            if (parse_only(argv[++i], &a->ads, e)) return -1;
+        }
         else if (strcmp(argv[i], "--max-time") == 0 && i + 1 < argc) {
             if (parse_time(argv[++i], &a->max_time))
                 return err_set(e, EXIT_BAD_INPUT, "run: --max-time %s: not a positive time (seconds, 90m, 2h or "
@@ -136,9 +168,16 @@ int cmd_run(const comm_ctx *comm, int argc, char **argv)
     if (in.task == TASK_ADSORPTION || in.task == TASK_SCAN) {
         log_init(a.quiet ? NULL : stdout, comm->rank);
         log_printf("Structure: %s\n", in.structure_origin);
-        int rc = adsorption_run(comm, &in, out_path, &e);
+        a.ads.fresh = a.fresh;
+        int rc = adsorption_run(comm, &in, out_path, &a.ads, &e);
         input_free(&in);
         return rc ? cmd_fail(comm, e.msg, e.status ? e.status : EXIT_INTERNAL) : EXIT_OK;
+    }
+    if (a.ads.only != ADS_ALL) {
+        err_set(&e, EXIT_BAD_INPUT, "%s: --only is for task adsorption (this input's task is %s)", a.input,
+                in.task == TASK_RELAX ? "relax" : "scf");
+        input_free(&in);
+        return cmd_fail(comm, e.msg, e.status);
     }
     plan pl;
     if (plan_make(&pl, &in, comm->size, &e)) {
@@ -153,4 +192,41 @@ int cmd_run(const comm_ctx *comm, int argc, char **argv)
     input_free(&in);
     if (rc) return cmd_fail(comm, e.msg, e.status ? e.status : EXIT_INTERNAL);
     return EXIT_OK;
+}
+
+/* pawsorb collect INPUT.yaml|DIR: a directory means DIR/input.yaml, run inside DIR (what
+ * `pawsorb submit` writes). */
+int cmd_collect(const comm_ctx *comm, int argc, char **argv)
+{
+    err e = {0};
+    const char *arg = NULL, *output = NULL;
+    int quiet = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--quiet") == 0) quiet = 1;
+        else if (strcmp(argv[i], "--output") == 0 && i + 1 < argc) output = argv[++i];
+        else if (argv[i][0] != '-' && !arg) arg = argv[i];
+        else return cmd_fail(comm, "collect: unexpected argument; " COLLECT_USAGE, EXIT_BAD_INPUT);
+    }
+    if (!arg) return cmd_fail(comm, COLLECT_USAGE, EXIT_BAD_INPUT);
+    const char *path = arg;
+    struct stat st;
+    if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (chdir(arg) != 0) {
+            err_set(&e, EXIT_BAD_INPUT, "collect: %s: cannot enter the directory: %s", arg, strerror(errno));
+            return cmd_fail(comm, e.msg, e.status);
+        }
+        path = "input.yaml";
+    }
+    input in;
+    if (input_read(path, &in, &e)) return cmd_fail(comm, e.msg, e.status);
+    if (in.task != TASK_ADSORPTION && in.task != TASK_SCAN) {
+        err_set(&e, EXIT_BAD_INPUT, "collect: %s: task is not adsorption or scan; nothing to collect", in.path);
+        input_free(&in);
+        return cmd_fail(comm, e.msg, e.status);
+    }
+    log_init(quiet ? NULL : stdout, comm->rank);
+    ads_options o = {.only = ADS_COLLECT};
+    int rc = adsorption_run(comm, &in, output ? output : in.output.file, &o, &e);
+    input_free(&in);
+    return rc ? cmd_fail(comm, e.msg, e.status ? e.status : EXIT_INTERNAL) : EXIT_OK;
 }

@@ -78,6 +78,14 @@ int results_publish(results *r, err *e);
  * (kill(pid, 0) fails with ESRCH); returns how many it removed (on every rank). */
 int results_remove_stale(MPI_Comm comm, const char *path);
 
+/* Collective. Copies every object at the root of the results file `src` (except the
+ * link named `skip`, when not NULL) into `group` of the closed results file `target`,
+ * replacing that group if it exists, and the root's `status` attribute onto the group;
+ * rank 0 does it on a copy of target, flushed and renamed over it, so a run killed
+ * meanwhile leaves target as it was. The adsorption workflow's part files
+ * (workflow/adsorption.h) go into its results file this way. */
+int results_merge(MPI_Comm comm, const char *target, const char *src, const char *group, const char *skip, err *e);
+
 /* Collective. Closes and deletes the temporary file, leaving any older target untouched;
  * frees r. For error paths where nothing worth keeping was written. */
 void results_abort(results *r);

@@ -130,3 +130,99 @@ int results_remove_stale(MPI_Comm comm, const char *path)
     return removed;
 }
 
+
+/* ---- merging a part's file into a group of another (results_merge) ---------------- */
+
+/* Rank 0: copies the root's string attribute `name` of src onto dst (when present). */
+static int copy_root_attr(hid_t src, hid_t dst, const char *name)
+{
+    if (H5Aexists(src, name) <= 0) return 0;
+    hid_t a = H5Aopen(src, name, H5P_DEFAULT), t = H5Aget_type(a);
+    char *s = NULL;
+    int bad = a < 0 || H5Tis_variable_str(t) <= 0 || H5Aread(a, t, &s) < 0;
+    H5Aclose(a);
+    if (!bad) {
+        if (H5Aexists(dst, name) > 0) H5Adelete(dst, name);
+        hid_t sp = H5Screate(H5S_SCALAR), b = H5Acreate2(dst, name, t, sp, H5P_DEFAULT, H5P_DEFAULT);
+        bad = b < 0 || H5Awrite(b, t, &s) < 0;
+        if (b >= 0) H5Aclose(b);
+        H5Sclose(sp);
+    }
+    if (s) H5free_memory(s);
+    H5Tclose(t);
+    return bad ? -1 : 0;
+}
+
+typedef struct {
+    hid_t dst;
+    const char *group, *skip;
+    int bad;
+} merge_ctx;
+
+static herr_t merge_one(hid_t src_root, const char *name, const H5L_info_t *info, void *data)
+{
+    (void)info;
+    merge_ctx *m = data;
+    if (m->skip && strcmp(name, m->skip) == 0) return 0;
+    char to[4200];
+    snprintf(to, sizeof to, "%s/%s", m->group, name);
+    if (H5Ocopy(src_root, name, m->dst, to, H5P_DEFAULT, H5P_DEFAULT) < 0) m->bad = 1;
+    return m->bad ? -1 : 0;
+}
+
+/* Rank 0: the merge on a copy of target (or a new file when there is none). */
+static int merge_rank0(const char *target, const char *src, const char *group, const char *skip, err *e)
+{
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", target, (long)getpid());
+    if (access(target, F_OK) != 0)
+        return err_set(e, EXIT_INTERNAL, "%s: no results file to merge %s into", target, src);
+    if (results_copy_file(target, tmp, e)) return -1;
+    hid_t fd = H5Fopen(tmp, H5F_ACC_RDWR, H5P_DEFAULT), fs = H5Fopen(src, H5F_ACC_RDONLY, H5P_DEFAULT);
+    int bad = fd < 0 || fs < 0;
+    if (!bad && H5Lexists(fd, group, H5P_DEFAULT) > 0) bad = H5Ldelete(fd, group, H5P_DEFAULT) < 0;
+    hid_t g = -1, root = -1;
+    if (!bad) {
+        hid_t lcpl = H5Pcreate(H5P_LINK_CREATE);
+        H5Pset_create_intermediate_group(lcpl, 1);
+        g = H5Gcreate2(fd, group, lcpl, H5P_DEFAULT, H5P_DEFAULT);
+        H5Pclose(lcpl);
+        root = H5Gopen2(fs, "/", H5P_DEFAULT);
+        bad = g < 0 || root < 0;
+    }
+    merge_ctx m = {fd, group, skip, 0};
+    if (!bad) bad = H5Literate(root, H5_INDEX_NAME, H5_ITER_INC, NULL, merge_one, &m) < 0 || m.bad;
+    if (!bad) bad = copy_root_attr(root, g, "status");
+    if (root >= 0) H5Gclose(root);
+    if (g >= 0) H5Gclose(g);
+    if (fs >= 0) H5Fclose(fs);
+    if (fd >= 0 && H5Fclose(fd) < 0) bad = 1;
+    if (bad) {
+        unlink(tmp);
+        return err_set(e, EXIT_RUN_FAILED, "%s: cannot copy %s into its group %s (HDF5)", target, src, group);
+    }
+    int f = open(tmp, O_RDONLY);
+    if (f >= 0) fsync(f), close(f);
+    if (rename(tmp, target) != 0) {
+        int errsv = errno;
+        unlink(tmp);
+        return err_set(e, EXIT_RUN_FAILED, "%s: cannot rename %s over it: %s", target, tmp, strerror(errsv));
+    }
+    return 0;
+}
+
+int results_merge(MPI_Comm comm, const char *target, const char *src, const char *group, const char *skip, err *e)
+{
+    int rank;
+    MPI_Comm_rank(comm, &rank);
+    err local = {0};
+    H5Eset_auto2(H5E_DEFAULT, NULL, NULL);
+    if (rank == 0) merge_rank0(target, src, group, skip, &local);
+    int st = local.status;
+    MPI_Bcast(&st, 1, MPI_INT, 0, comm);
+    MPI_Bcast(local.msg, sizeof local.msg, MPI_CHAR, 0, comm);
+    if (!st) return 0;
+    local.status = st;
+    if (e) *e = local;
+    return -1;
+}

@@ -176,7 +176,7 @@ static const char *find_key(char **l, size_t n, const char *line)
 
 /* Rank 0: the differences between the checkpoint's fingerprint and the input's, as a
  * message (empty when none). */
-static void compare(char **old, size_t nold, const lines *now, char *msg, size_t cap)
+static void compare(char **old, size_t nold, const lines *now, const char *where, char *msg, size_t cap)
 {
     msg[0] = '\0';
     int shown = 0, more = 0;
@@ -189,8 +189,8 @@ static void compare(char **old, size_t nold, const lines *now, char *msg, size_t
             continue;
         }
         size_t o = strlen(msg);
-        snprintf(msg + o, cap - o, "\n  %.*s: %s in the checkpoint, %s in the input", (int)kl, now->line[i],
-                 was ? was : "(absent)", v);
+        snprintf(msg + o, cap - o, "\n  %.*s: %s in the %s, %s in the input", (int)kl, now->line[i],
+                 was ? was : "(absent)", where, v);
         shown++;
     }
     for (size_t i = 0; i < nold; i++) {   /* keys the input no longer has */
@@ -200,7 +200,7 @@ static void compare(char **old, size_t nold, const lines *now, char *msg, size_t
             if (shown == 6) more++;
             else {
                 size_t o = strlen(msg);
-                snprintf(msg + o, cap - o, "\n  %.*s: only in the checkpoint", (int)kl, old[i]);
+                snprintf(msg + o, cap - o, "\n  %.*s: only in the %s", (int)kl, old[i], where);
                 shown++;
             }
         }
@@ -372,7 +372,7 @@ static int check_file(const char *path, const calculation *c, err *e)
     if (!rc) rc = fingerprint(c, &now, e);
     if (!rc) {
         char diff[1600];
-        compare(old, nold, &now, diff, sizeof diff);
+        compare(old, nold, &now, "checkpoint", diff, sizeof diff);
         if (diff[0])
             rc = err_set(e, EXIT_BAD_INPUT, "%s: written for another input; resuming would change the answer:%s\n"
                          "Run the input it was written for, or start again with `pawsorb run --fresh` (which "
@@ -498,4 +498,27 @@ int checkpoint_read(const char *path, calculation *c, relax_dft *d, relax_rows *
         return -1;
     }
     return 1;
+}
+
+/* ---- the fingerprint of a workflow part's file (workflow/part.h) ------------------ */
+
+int checkpoint_fingerprint(const input *in, const plan *pl, size_t *n, char ***out, err *e)
+{
+    calculation c;
+    memset(&c, 0, sizeof c);
+    c.in = in, c.pl = pl;
+    lines l = {0};
+    if (fingerprint(&c, &l, e)) {
+        lines_free(&l);
+        return -1;
+    }
+    *n = (size_t)l.n, *out = l.line;
+    return 0;
+}
+
+void checkpoint_fingerprint_diff(char **old, size_t nold, char **now, size_t nnow, const char *where, char *msg,
+                                 size_t cap)
+{
+    lines l = {(int)nnow, (int)nnow, now};
+    compare(old, nold, &l, where, msg, cap);
 }

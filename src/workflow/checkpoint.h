@@ -67,4 +67,13 @@ void checkpoint_remove(MPI_Comm comm, const char *path);
 /* The checkpoint path of a results path: "x.h5" -> "x.chk.h5", otherwise path + ".chk.h5". */
 void checkpoint_path(const char *results_path, char *out, size_t n);
 
+/* Rank 0: the fingerprint ("key = value" lines, as the checkpoint keeps) of a part's
+ * input and plan: what decides the answer. *out and its strings are malloc'ed (free with
+ * h5read_free_strings). The adsorption workflow keeps it in each part's file. */
+int checkpoint_fingerprint(const input *in, const plan *pl, size_t *n, char ***out, err *e);
+/* Rank 0: the differences between two fingerprints as message lines ("" when none);
+ * `where` names the older one's file ("checkpoint", "part file"). */
+void checkpoint_fingerprint_diff(char **old, size_t nold, char **now, size_t nnow, const char *where, char *msg,
+                                 size_t cap);
+
 #endif

@@ -10,6 +10,7 @@
 #include "core/timer.h"
 #include "core/units.h"
 #include "forces/forces.h"
+#include "io/h5read.h"
 #include "io/structio.h"
 #include "relax/dft.h"
 #include "relax/relax.h"
@@ -410,4 +411,168 @@ void relax_trajectory_path(const char *results_path, char *out, size_t n)
     size_t l = strlen(results_path);
     if (l > 3 && strcmp(results_path + l - 3, ".h5") == 0) snprintf(out, n, "%.*s.xyz", (int)(l - 3), results_path);
     else snprintf(out, n, "%s.xyz", results_path);
+}
+
+/* ---- a part's own results file: the record a later run reloads -------------------- */
+
+enum { FLAG_FINISHED, FLAG_SCF, FLAG_RELAX, FLAG_STEPS, FLAG_ITER, FLAG_FIRST_ITER, FLAG_BADER, FLAG_NSPINS,
+       FLAG_NGRID0, FLAG_NGRID1, FLAG_NGRID2, FLAG_HAVE_DENSITY, FLAG_HAVE_NT, NFLAGS };
+
+/* Rank 0: the fingerprint of this part (its input, plan and whether it has Bader
+ * charges), as checkpoint_fingerprint's lines. */
+static int part_fingerprint(const comm_ctx *comm, const input *in, const structure *s, const part_spec *spec,
+                            size_t *n, char ***lines, err *e)
+{
+    input pin;
+    part_input(in, s, spec, &pin);
+    plan pl;
+    int rc = plan_make(&pl, &pin, comm->size, e);
+    if (!rc && comm->rank == 0) rc = checkpoint_fingerprint(&pin, &pl, n, lines, e);
+    if (!rc && comm->rank == 0) {
+        *lines = xrealloc(*lines, (*n + 1) * sizeof **lines);
+        char buf[64];
+        snprintf(buf, sizeof buf, "part.bader = %d", pin.bader);
+        (*lines)[(*n)++] = xstrdup(buf);
+    }
+    plan_free(&pl);
+    structure_free(&pin.atoms);
+    return rc;
+}
+
+int part_record_write(const comm_ctx *comm, const input *in, const structure *s, const part_spec *spec, results *r,
+                      const part_result *res, err *e)
+{
+    size_t nfp = 0;
+    char **fp = NULL;
+    err local = {0};
+    part_fingerprint(comm, in, s, spec, &nfp, &fp, &local);
+    if (comm_agree(comm, local.status ? -1 : 0, &local)) return *e = local, -1;
+    MPI_Bcast(&nfp, 1, MPI_UNSIGNED_LONG, 0, comm->world);   /* the count is collective; strings are rank 0's */
+    int flags[NFLAGS] = {res->finished, res->scf_converged, res->relax_converged, res->steps, res->scf_iterations,
+                         res->first_scf_iterations, res->bader_done, res->nspins, res->ngrid[0], res->ngrid[1],
+                         res->ngrid[2], res->dn_sG != NULL, res->nt_G != NULL};
+    size_t nf = NFLAGS, na[2] = {(size_t)res->final.natoms, 3};
+    int rc = results_write_strings(r, "/part/fingerprint", nfp, (const char *const *)fp, e) ||
+             results_write_ints(r, "/part/flags", 1, &nf, flags, e) ||
+             results_write_array(r, "/part/energy", 0, NULL, &res->energy, RESULTS_AU_ENERGY, e) ||
+             results_write_array(r, "/part/dispersion", 0, NULL, &res->dispersion, RESULTS_AU_ENERGY, e) ||
+             results_write_array(r, "/part/fmax", 0, NULL, &res->fmax, RESULTS_AU_FORCE, e) ||
+             results_write_array(r, "/part/wall_time", 0, NULL, &res->wall, RESULTS_TIME, e) ||
+             results_write_array(r, "/part/positions", 2, na, (const double *)res->final.pos, RESULTS_AU_LENGTH, e) ||
+             results_set_attr(r, "/part", "why", res->why, e);
+    if (comm->rank == 0) h5read_free_strings(nfp, fp);
+    if (!rc && res->bader_done) {
+        double tail[2] = {res->bader_vacuum, res->bader_electrons};
+        size_t two = 2;
+        rc = results_write_array(r, "/part/bader_charge", 1, na, res->bader_charge, RESULTS_CHARGE, e) ||
+             results_write_array(r, "/part/bader_vacuum_and_electrons", 1, &two, tail, RESULTS_ELECTRONS, e);
+    }
+    if (!rc && res->dn_sG) {
+        size_t nn = (size_t)res->nspins * res->nc, nd = (size_t)res->nD;
+        rc = results_write_array(r, "/part/deformation_density", 1, &nn, res->dn_sG, RESULTS_AU_DENSITY, e) ||
+             results_write_array(r, "/part/D_asp", 1, &nd, res->D_asp, RESULTS_DIMENSIONLESS, e);
+    }
+    if (!rc && res->nt_G) {
+        size_t ng = (size_t)res->ngrid[0] * res->ngrid[1] * res->ngrid[2];
+        rc = results_write_array(r, "/part/pseudo_density", 1, &ng, res->nt_G, RESULTS_AU_DENSITY, e);
+    }
+    return rc ? -1 : 0;
+}
+
+/* Rank 0: whether path holds an ended part with this fingerprint: 1 yes, 0 no file or
+ * not ended, -1 refused (e). */
+static int record_check(const comm_ctx *comm, const input *in, const structure *s, const part_spec *spec,
+                        const char *path, err *e)
+{
+    if (access(path, F_OK) != 0) return 0;
+    h5read *f = h5read_open(path, e);
+    if (!f) return err_wrap(e, "the part file of %s; remove it or run with --fresh", spec->label ? spec->label : "a part");
+    if (!h5read_exists(f, "/part/fingerprint")) {
+        h5read_close(f);
+        return 0;   /* stopped, killed or failed: computed again (a relaxation from its checkpoint) */
+    }
+    size_t nold = 0, nnow = 0;
+    char **old = NULL, **now = NULL;
+    int rc = h5read_strings(f, "/part/fingerprint", &nold, &old, e);
+    h5read_close(f);
+    if (!rc) rc = part_fingerprint(comm, in, s, spec, &nnow, &now, e);
+    if (!rc) {
+        char diff[1600];
+        checkpoint_fingerprint_diff(old, nold, now, nnow, "part file", diff, sizeof diff);
+        if (diff[0])
+            rc = err_set(e, EXIT_BAD_INPUT, "%s: this part was computed for another input; reusing it would change "
+                         "the answer:%s\nRun the input it was computed for, or start again with `pawsorb run "
+                         "--fresh` (which removes the part files).", path, diff);
+    }
+    h5read_free_strings(nold, old);
+    h5read_free_strings(nnow, now);
+    return rc ? -1 : 1;
+}
+
+/* Every rank: the record's arrays into res (record_check said yes). */
+static int record_load(const char *path, const structure *s, part_result *res, err *e)
+{
+    h5read *f = h5read_open(path, e);
+    if (!f) return -1;
+    int flags[NFLAGS];
+    size_t na[2] = {(size_t)s->natoms, 3};
+    structure_copy(&res->final, s);
+    int rc = h5read_ints(f, "/part/flags", NFLAGS, flags, e) ||
+             h5read_doubles(f, "/part/energy", 0, NULL, NULL, NULL, &res->energy, e) ||
+             h5read_doubles(f, "/part/dispersion", 0, NULL, NULL, NULL, &res->dispersion, e) ||
+             h5read_doubles(f, "/part/fmax", 0, NULL, NULL, NULL, &res->fmax, e) ||
+             h5read_doubles(f, "/part/wall_time", 0, NULL, NULL, NULL, &res->wall, e) ||
+             h5read_doubles(f, "/part/positions", 2, na, NULL, NULL, (double *)res->final.pos, e) ||
+             h5read_attr(f, "/part", "why", res->why, sizeof res->why, e);
+    if (!rc) {
+        res->finished = flags[FLAG_FINISHED], res->scf_converged = flags[FLAG_SCF];
+        res->relax_converged = flags[FLAG_RELAX], res->steps = flags[FLAG_STEPS];
+        res->scf_iterations = flags[FLAG_ITER], res->first_scf_iterations = flags[FLAG_FIRST_ITER];
+        res->bader_done = flags[FLAG_BADER], res->nspins = flags[FLAG_NSPINS];
+        for (int i = 0; i < 3; i++) res->ngrid[i] = flags[FLAG_NGRID0 + i];
+    }
+    if (!rc && res->bader_done) {
+        double tail[2];
+        size_t two = 2;
+        res->bader_charge = xcalloc(na[0] + 1, sizeof *res->bader_charge);
+        rc = h5read_doubles(f, "/part/bader_charge", 1, na, NULL, NULL, res->bader_charge, e) ||
+             h5read_doubles(f, "/part/bader_vacuum_and_electrons", 1, &two, NULL, NULL, tail, e);
+        res->bader_vacuum = tail[0], res->bader_electrons = tail[1];
+    }
+    if (!rc && flags[FLAG_HAVE_DENSITY]) {
+        int nd;
+        size_t dn[8], dd[8];
+        rc = h5read_shape(f, "/part/deformation_density", &nd, dn, e) || h5read_shape(f, "/part/D_asp", &nd, dd, e);
+        if (!rc && res->nspins > 0) {
+            res->nc = (long)(dn[0] / (size_t)res->nspins), res->nD = (long)dd[0];
+            res->dn_sG = xmalloc((dn[0] + 1) * sizeof *res->dn_sG);
+            res->D_asp = xmalloc((dd[0] + 1) * sizeof *res->D_asp);
+            rc = h5read_doubles(f, "/part/deformation_density", 1, dn, NULL, NULL, res->dn_sG, e) ||
+                 h5read_doubles(f, "/part/D_asp", 1, dd, NULL, NULL, res->D_asp, e);
+        }
+    }
+    if (!rc && flags[FLAG_HAVE_NT]) {
+        size_t ng = (size_t)res->ngrid[0] * res->ngrid[1] * res->ngrid[2];
+        res->nt_G = xmalloc((ng + 1) * sizeof *res->nt_G);
+        rc = h5read_doubles(f, "/part/pseudo_density", 1, &ng, NULL, NULL, res->nt_G, e);
+    }
+    h5read_close(f);
+    if (rc) part_result_free(res);
+    return rc ? -1 : 0;
+}
+
+int part_record_read(const comm_ctx *comm, const input *in, const structure *s, const part_spec *spec,
+                     const char *path, part_result *res, err *e)
+{
+    if (res) memset(res, 0, sizeof *res);
+    err local = {0};
+    int have = 0;
+    if (comm->rank == 0) have = record_check(comm, in, s, spec, path, &local);   /* plan_make is not collective */
+    MPI_Bcast(&have, 1, MPI_INT, 0, comm->world);
+    if (have < 0) local.status = local.status ? local.status : EXIT_BAD_INPUT;
+    if (comm_agree(comm, have < 0 ? -1 : 0, &local)) return *e = local, -1;
+    if (have == 0 || !res) return have;
+    int rc = record_load(path, s, res, &local);
+    if (comm_agree(comm, rc, &local)) return *e = local, -1;
+    return 1;
 }

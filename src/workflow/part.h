@@ -103,6 +103,25 @@ void part_result_free(part_result *res);
  * 0, or -1 with e as part_run would set it. Collective over comm->world. */
 int part_check(const comm_ctx *comm, const input *in, const structure *s, const part_spec *spec, err *e);
 
+/* ---- a part in its own results file (the adsorption workflow's STEM.parts/NAME.h5) ---- */
+
+/* Collective. After part_run returned 0 into r, a part's own results file (group ""):
+ * the record that lets a later run take the part instead of computing it again, in
+ * /part: the fingerprint (checkpoint_fingerprint of the part's input and plan, and
+ * whether it has Bader charges), flags (finished, converged, steps, SCF iterations),
+ * energy and D2 energy (hartree, bit for bit), fmax, wall time, final positions (bohr),
+ * Bader charges, and the kept densities (keep_density, keep_nt). */
+int part_record_write(const comm_ctx *comm, const input *in, const structure *s, const part_spec *spec, results *r,
+                      const part_result *res, err *e);
+
+/* Collective. 1: `path` holds this part's record (the same fingerprint), loaded into res
+ * (res->final = s with the record's positions); 0: no file there, or the part did not
+ * end in it (stopped, killed or failed: it is to be computed, a relaxation from its
+ * checkpoint); -1 with e: refused (EXIT_BAD_INPUT: computed for another input, the
+ * message names what differs; or not readable). res NULL: only the check, nothing loaded. */
+int part_record_read(const comm_ctx *comm, const input *in, const structure *s, const part_spec *spec,
+                     const char *path, part_result *res, err *e);
+
 /* The trajectory path for a results path: "x.h5" -> "x.xyz", otherwise path + ".xyz". */
 void relax_trajectory_path(const char *results_path, char *out, size_t n);
 
