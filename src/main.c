@@ -83,8 +83,13 @@ static void default_blas_threads(void)
 int main(int argc, char **argv)
 {
     default_blas_threads();
+    /* SIGTERM, SIGUSR1, SIGINT: stop at the next safe point (core/stop.h). Installed before
+     * MPI_Init too: a batch system's warning that comes while the ranks start (srun and
+     * mpirun forward it at once) is kept for the first safe point instead of ending the
+     * process; again after it, in case the MPI library set handlers of its own. */
+    stop_install();
     MPI_Init(&argc, &argv);
-    stop_install();   /* SIGTERM, SIGUSR1, SIGINT: stop at the next safe point (core/stop.h) */
+    stop_install();
     comm_ctx comm;
     comm_init(&comm, MPI_COMM_WORLD);
     int status = dispatch(&comm, argc, argv);

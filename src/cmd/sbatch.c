@@ -55,12 +55,12 @@ static void header(FILE *f, const sbatch_common *c, const sbatch_job *j)
 static void traps(FILE *f, const sbatch_job *j)
 {
     fprintf(f, "what=%s%s\n", j->only, j->array ? ":$SLURM_ARRAY_TASK_ID" : "");
-    fprintf(f, "# Slurm's SIGUSR1 (--signal above) and SIGTERM (at the limit) go on to the ranks.\n");
-    fprintf(f, "child=\ninterrupted=0\n");
+    fprintf(f, "# Slurm's SIGUSR1 (--signal above) and SIGTERM (at the limit) go on to the ranks;\n"
+               "# one that comes before the run has started is remembered (early).\n");
+    fprintf(f, "child=\nearly=\ninterrupted=0\n");
     fprintf(f, "pass_on() {\n"
-               "  interrupted=1\n"
-               "  echo \"pawsorb-job: $what: SIG$1 at $(date -u +%%FT%%TZ), passed on to the run\"\n"
-               "  [ -n \"$child\" ] && kill -\"$1\" \"$child\" 2>/dev/null\n"
+               "  echo \"pawsorb-job: $what: SIG$1 at $(date -u +%%FT%%TZ)${child:+, passed on to the run}\"\n"
+               "  if [ -n \"$child\" ]; then interrupted=1; kill -\"$1\" \"$child\" 2>/dev/null; else early=$1; fi\n"
                "}\n"
                "trap 'pass_on USR1' USR1\n"
                "trap 'pass_on TERM' TERM\n\n");
@@ -72,8 +72,23 @@ static void traps(FILE *f, const sbatch_job *j)
 static void launch(FILE *f, const sbatch_common *c)
 {
     fprintf(f, "run=$(( ${SLURM_RESTART_COUNT:-0} + 1 ))\n");
+    fprintf(f, "job=${SLURM_ARRAY_JOB_ID:+${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}}\n"
+               "job=${job:-$SLURM_JOB_ID}   # an array task by ARRAYID_TASK: the bare id of the first task names the array\n");
     fprintf(f, "echo \"pawsorb-job: $what: run $run of job $SLURM_JOB_ID started on $(hostname) at $(date -u +%%FT%%TZ)\"\n");
-    fprintf(f, "%s \"$pawsorb\" run input.yaml --only \"$what\" &\n", c->launcher);
+    fprintf(f, "# A warning before the start (a slow module load, a short limit): the run gets the\n"
+               "# time left instead (--max-time; pawsorb stops before a step would overrun it).\n"
+               "limit=()\n"
+               "if [ -n \"$early\" ]; then\n"
+               "  left=$(squeue -h -j \"$job\" -o %%L 2>/dev/null | head -1)\n"
+               "  if [[ $left =~ ^([0-9]+-)?[0-9:]+$ ]]; then\n"
+               "    d=0; [[ $left == *-* ]] && d=${left%%%%-*} && left=${left#*-}\n"
+               "    s=0; IFS=: read -ra f <<<\"$left\"; for x in \"${f[@]}\"; do s=$((s * 60 + 10#$x)); done\n"
+               "    s=$((d * 86400 + s - 10)); [ \"$s\" -ge 5 ] || s=5\n"
+               "    limit=(--max-time \"$s\")\n"
+               "  fi\n"
+               "  echo \"pawsorb-job: $what: the warning came before the run started: run ${limit[*]:-without a limit}\"\n"
+               "fi\n");
+    fprintf(f, "%s \"$pawsorb\" run input.yaml --only \"$what\" \"${limit[@]}\" &\n", c->launcher);
     fprintf(f, "child=$!\n"
                "rc=3\n"
                "while :; do\n"
@@ -90,9 +105,8 @@ static void launch(FILE *f, const sbatch_common *c)
                "    echo \"pawsorb-job: $what: stopped %d times; not requeued again (raise --time)\"\n"
                "    exit 4\n"
                "  fi\n"
-               "  job=${SLURM_ARRAY_JOB_ID:+${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}}\n"
                "  echo \"pawsorb-job: $what: stopped, resumable: requeued\"\n"
-               "  scontrol requeue \"${job:-$SLURM_JOB_ID}\" && exit 0\n"
+               "  scontrol requeue \"$job\" && exit 0\n"
                "  echo \"pawsorb-job: $what: scontrol requeue failed: submit again to continue\"\n"
                "fi\n"
                "exit \"$rc\"\n", c->max_requeue, c->max_requeue);

@@ -25,11 +25,15 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+extern char **environ;
 
 #define SUBMIT_USAGE                                                                                             \
     "usage: pawsorb submit INPUT.yaml [--dir DIR] [--partition P] [--account A] [--time T] [--nodes N]\n"     \
@@ -371,38 +375,84 @@ static void sbatch_command(const planned_job *j, const char *ref, char *out, siz
                  strcmp(j->dep, "afterok") ? "" : " --kill-on-invalid-dep=yes", j->path);
 }
 
+/* The environment this process started with (/proc/self/environ keeps it as exec gave it):
+ * sbatch passes its environment on to the jobs, and MPI_Init of this very process (an
+ * Open MPI singleton) has added OMPI_*, PMIX_* and ORTE_* variables of a server that is
+ * gone when the jobs run; with them, mpirun in a job exits 1 without a word. NULL when
+ * /proc is not there (the current environment is used). The array and *block are owned. */
+static char **start_environment(char **block)
+{
+    size_t n;
+    *block = read_all("/proc/self/environ", &n);
+    if (!*block || n == 0) return NULL;
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++) count += (*block)[i] == 0;
+    char **env = calloc(count + 2, sizeof *env);
+    size_t k = 0;
+    for (size_t i = 0; i < n && k <= count; i += strlen(*block + i) + 1) env[k++] = *block + i;
+    env[k] = NULL;
+    return env;
+}
+
+/* Runs `sh -c cmd` with environment env (NULL: this one), stdout and stderr into out.
+ * Returns its exit status, or -1 when it could not start. */
+static int run_capture(const char *cmd, char **env, char *out, size_t cap)
+{
+    int fd[2];
+    out[0] = 0;
+    if (pipe(fd) != 0) return -1;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
+    posix_spawn_file_actions_adddup2(&fa, fd[1], 2);
+    posix_spawn_file_actions_addclose(&fa, fd[0]);
+    char *argv[] = {"sh", "-c", (char *)cmd, NULL};
+    pid_t pid;
+    int rc = posix_spawn(&pid, "/bin/sh", &fa, NULL, argv, env ? env : environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(fd[1]);
+    size_t len = 0;
+    ssize_t k;
+    while ((k = read(fd[0], out + len, cap - 1 - len)) > 0) len += (size_t)k;
+    out[len] = 0;
+    close(fd[0]);
+    if (rc != 0) return -1;
+    int st;
+    if (waitpid(pid, &st, 0) < 0) return -1;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
 static int submit_jobs(planned_job *jobs, int n, const char *dir, err *e)
 {
-    char cmd[2 * PATH_MAX], line[256], log[PATH_MAX + 16];
+    char cmd[2 * PATH_MAX], out[1024], log[PATH_MAX + 16];
     snprintf(log, sizeof log, "%s/jobs", dir);
+    char *block = NULL;
+    char **env = start_environment(&block);
     FILE *rec = fopen(log, "a");
-    for (int k = 0; k < n; k++) {
+    int rc = 0;
+    for (int k = 0; k < n && !rc; k++) {
         const planned_job *dep = jobs[k].after ? find_job(jobs, n, jobs[k].after) : NULL;
         sbatch_command(&jobs[k], dep ? dep->id : "", cmd, sizeof cmd);
-        strncat(cmd, " 2>&1", sizeof cmd - strlen(cmd) - 1);
-        fflush(stdout);
-        FILE *p = popen(cmd, "r");
-        line[0] = 0;
-        char out[1024] = "";
-        while (p && fgets(line, sizeof line, p)) strncat(out, line, sizeof out - strlen(out) - 1);
-        int st = p ? pclose(p) : -1;
-        out[strcspn(out, "\n")] = st == 0 ? 0 : out[strcspn(out, "\n")];
+        int st = run_capture(cmd, env, out, sizeof out);
         size_t idl = strcspn(out, ";\n");
         if (st != 0 || idl == 0 || strspn(out, "0123456789") != idl) {
-            if (rec) fclose(rec);
             char done[512] = "";
             for (int j = 0; j < k; j++)
                 snprintf(done + strlen(done), sizeof done - strlen(done), " %s %s", jobs[j].job.name, jobs[j].id);
-            return err_set(e, EXIT_RUN_FAILED, "submit: sbatch refused %s: %s%s%s", jobs[k].path,
-                           out[0] ? out : "(no output)", k ? "; submitted before it (scancel them):" : "",
-                           done);
+            out[strcspn(out, "\n")] = 0;
+            rc = err_set(e, EXIT_RUN_FAILED, "submit: sbatch refused %s: %s%s%s", jobs[k].path,
+                         out[0] ? out : st < 0 ? "sbatch could not be started" : "(no output)",
+                         k ? "; submitted before it (scancel them):" : "", done);
+            break;
         }
         snprintf(jobs[k].id, sizeof jobs[k].id, "%.*s", (int)idl, out);
         printf("submitted %-10s job %s%s\n", jobs[k].job.name, jobs[k].id, jobs[k].job.array ? " (array)" : "");
         if (rec) fprintf(rec, "%s %s\n", jobs[k].job.name, jobs[k].id);
     }
     if (rec) fclose(rec);
-    return 0;
+    free(env);
+    free(block);
+    return rc;
 }
 
 static void print_dry_run(const planned_job *jobs, int n)

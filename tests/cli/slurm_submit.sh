@@ -2,18 +2,18 @@
 # pawsorb submit on a real Slurm (issue 12, docs/batch.md): a private one-node cluster of
 # Debian's slurm-wlm (munge, slurmctld, slurmd; tests/tools/slurm_cluster.sh) on this
 # machine, 2 CPUs, stopped at the end whatever happens. Two scans of H2 on the 8-atom MgO
-# slab (PBE 200 eV, D2), each submitted with `pawsorb submit` and run directly with
-# `pawsorb run` at the same time:
-#  - "scan": 2 placements, single points, a 10-minute limit, 2 ranks through
+# slab (PBE, D2), each submitted with `pawsorb submit` and run directly with `pawsorb run`
+# at the same time:
+#  - "scan": 2 placements, single points at 200 eV, a 10-minute limit, 2 ranks through
 #    `srun --mpi=pmix`: the references job, the placements array and collect all end with
 #    exit 0 in that order, and collect's table (HDF5 and CSV) is the direct run's to 1e-6 eV;
-#  - "short": 1 placement relaxed (slab, molecule and complex), 1 rank through `mpirun`
-#    (which forwards SIGUSR1 to the rank), a 1-minute limit and the
-#    warning 58 s before it (Slurm's timer runs every 30 s: the signal comes at its first
-#    tick, so every job longer than ~32 s is signalled): a job is signalled (its log: SIGUSR1
-#    passed on, pawsorb stopped, exit 4, requeued), runs again (Restarts >= 1 in scontrol,
-#    "resuming from" a checkpoint in its log) and the scan ends with the direct run's E_b
-#    to 1e-6 eV.
+#  - "short": 1 placement relaxed (slab, molecule and complex; 250 eV, fmax 0.05 eV/A),
+#    1 rank through `mpirun` (which forwards SIGUSR1 to the rank), a 1-minute limit and
+#    the warning 58 s before it (Slurm's timer runs every 30 s: the signal comes at its
+#    first tick, so every job longer than ~32 s is signalled; one that comes before the
+#    run starts gives the run --max-time): a job is signalled (its log: SIGUSR1 passed on,
+#    pawsorb stopped, exit 4, requeued), runs again (Restarts >= 1 in scontrol, "resuming
+#    from" a checkpoint in its log) and the scan ends with the direct run's E_b to 1e-6 eV.
 # Skips (a "# SKIP" line, neither passed nor failed) only where Slurm is not installed or
 # its daemons cannot start here (the reason is printed).
 n=0
@@ -22,7 +22,10 @@ py=/usr/bin/python3
 data=$PAWSORB_SRCDIR/tests/data/adsorption
 . "$PAWSORB_SRCDIR/tests/tools/slurm_cluster.sh"
 tmp=$(mktemp -d)
-cleanup() { slurm_stop; rm -rf "$tmp"; }
+cleanup() {   # PAWSORB_KEEP_SLURM_TEST=1 keeps the directory (logs, slurm.conf) for a look
+  slurm_stop
+  if [ -n "${PAWSORB_KEEP_SLURM_TEST:-}" ]; then echo "# kept $tmp"; else rm -rf "$tmp"; fi
+}
 trap cleanup EXIT
 if ! slurm_start "$tmp/cluster"; then
   echo "# SKIP slurm_submit: no private Slurm cluster on this machine: $slurm_why"
@@ -36,16 +39,18 @@ if "$PAWSORB_BIN" collect 2>&1 | grep -q "unknown command"; then
 fi
 
 # The jobs run the program itself (submit writes /proc/self/exe into the scripts), with a
-# TMPDIR that lives as long as the test (sbatch passes the environment on).
+# TMPDIR that lives as long as the test: sbatch passes submit's environment on, so submit
+# runs without the test wrapper (whose TMPDIR goes when it ends, and whose
+# OMPI_MCA_ess_singleton_isolated=1 makes MPI_Init fail under srun: "getting job size failed").
 export TMPDIR=$tmp/jobtmp; mkdir -p "$TMPDIR"
-mk() {   # dir, placements yaml lines, relax (true|false), extra yaml
+mk() {   # dir, placements yaml lines, relax (true|false), cutoff (eV), fmax (eV/A)
   mkdir -p "$1"
   cp "$data/mgo001_2layers.xyz" "$1/slab.xyz"; cp "$data/h2.xyz" "$1/h2.xyz"
   cat > "$1/ads.yaml" <<YAML
 task: adsorption
 structure: {file: slab.xyz, fix_below: 5.5}
-dft: {cutoff: 200, dispersion: d2}
-relax: {fmax: 0.1}
+dft: {cutoff: $4, dispersion: d2}
+relax: {fmax: $5}
 adsorption:
   adsorbates: [{file: h2.xyz, name: H2}]
   placements:
@@ -56,16 +61,19 @@ output: {file: ads.h5}
 YAML
 }
 mk "$tmp/scan" "    - {site: top-1, orientation: flat, height: 2.1}
-    - {site: top-2, orientation: upright, height: 2.5}" false
-mk "$tmp/short" "    - {site: top-1, orientation: flat, height: 2.1}" true
+    - {site: top-2, orientation: upright, height: 2.5}" false 200 0.1
+# long enough to be signalled on any machine: the complex alone takes 47 CG steps, ~45 s of
+# CPU time here (the references ~12 s)
+mk "$tmp/short" "    - {site: top-1, orientation: flat, height: 2.1}" true 250 0.05
 start=$(date +%s)
-sub_scan=$(cd "$tmp/scan" && OMPI_MCA_ess_singleton_isolated=1 "$PAWSORB_BIN" submit ads.yaml --dir run --time 10 --ntasks 2 2>&1); rc1=$?
-sub_short=$(cd "$tmp/short" && OMPI_MCA_ess_singleton_isolated=1 "$PAWSORB_BIN" submit ads.yaml --dir run --time 1 --signal-margin 58 --ntasks 1 \
+# the short scan first: its 1-task jobs start at once, the scan's 2-task jobs in between
+sub_short=$(cd "$tmp/short" && "$PAWSORB_BIN" submit ads.yaml --dir run --time 1 --signal-margin 58 --ntasks 1 \
             --launcher mpirun 2>&1); rc2=$?
+sub_scan=$(cd "$tmp/scan" && "$PAWSORB_BIN" submit ads.yaml --dir run --time 10 --ntasks 2 2>&1); rc1=$?
 t "submit exits 0 and prints the job ids of references, placements and collect (scan: $rc1, short: $rc2)" \
   '[ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && grep -qE "^submitted references +job [0-9]+$" <<<"$sub_scan" &&
    grep -qE "^submitted placements +job [0-9]+ \(array\)$" <<<"$sub_scan" && grep -qE "^submitted collect +job [0-9]+$" <<<"$sub_short"'
-ids=$(cat "$tmp"/scan/run/jobs "$tmp"/short/run/jobs 2>/dev/null | awk '{print $2}' | tr '\n' ' ')
+ids=$(cat "$tmp"/short/run/jobs "$tmp"/scan/run/jobs 2>/dev/null | awk '{print $2}' | tr '\n' ' ')
 t "the run directories record the 3 + 3 job ids (jobs: $ids)" '[ $(wc -w <<<"$ids") -eq 6 ]'
 # the direct runs, side by side with the jobs
 (cd "$tmp/scan" && "$PAWSORB" run ads.yaml --output direct.h5 --quiet) & d1=$!
@@ -85,11 +93,16 @@ for s in scan short; do
     '[ $(log placements | grep -c "^pawsorb-job: placement:[0-9]: exit 0 at") -eq $np ]'
   t "$s: collect ran last and ended with exit 0" \
     'log collect | grep -q "^pawsorb-job: collect: exit 0 at" &&
-     [ "$(log collect | grep -m1 -o "started on .* at .*Z" | sed "s/.* at //")" \> "$(log placements | grep "exit 0 at" | sed "s/.* at //" | sort | tail -1)" ]'
+     ! [ "$(log collect | grep -m1 -o "started on .* at .*Z" | sed "s/.* at //")" \< "$(log placements | grep "exit 0 at" | sed "s/.* at //" | sort | tail -1)" ]'
   t "$s: collect wrote the results file, CSV and SVG" '[ -s $r/ads.h5 ] && [ -s $r/ads_adsorption.csv ] && [ -s $r/ads_adsorption.svg ]'
+  nv=0
   while read -r verdict what; do
-    n=$((n + 1)); [ "$verdict" = PASS ] && echo "ok $n - $s: $what" || echo "not ok $n - $s: $what"
-  done < <($py - "$tmp/$s/direct.h5" "$r/ads.h5" "$tmp/$s/ads_adsorption.csv" "$r/ads_adsorption.csv" <<'PY' 2>&1
+    case $verdict in
+      PASS) n=$((n + 1)); nv=$((nv + 1)); echo "ok $n - $s: $what" ;;
+      FAIL) n=$((n + 1)); nv=$((nv + 1)); echo "not ok $n - $s: $what" ;;
+      *) echo "# $verdict $what" ;;
+    esac
+  done < <($py - "$tmp/$s/direct.h5" "$r/ads.h5" "$tmp/$s/direct_adsorption.csv" "$r/ads_adsorption.csv" <<'PY' 2>&1
 import csv, sys, h5py
 def check(ok, what): print('PASS' if ok else 'FAIL', what)
 st = lambda o: o.decode() if isinstance(o, bytes) else o
@@ -109,6 +122,8 @@ ra, rb = rows(sys.argv[3]), rows(sys.argv[4])
 check(ra == rb, 'the CSV table is the direct run\'s: same rows, order and E_b to its 6 decimals (%d rows)' % len(rb))
 PY
 )
+  [ $nv -gt 0 ] || t "$s: the comparison with the direct run ran" false
+  [ -n "$(log placements | grep "exit 0 at")" ] || { echo "# $s: the jobs' logs:"; cat "$r"/logs/*.out 2>&1 | head -40 | sed "s/^/#   /"; }
 done
 
 # the short limit: signalled, requeued, resumed

@@ -5,8 +5,9 @@
 # sizes (with screening: one screening task per placement, keep x adsorbates placement
 # tasks), the template's lines in every script, the launcher, the dependencies printed as
 # commands, bash accepts every script — the run directory (the input and the files it names
-# copied), and the refusals (exit 1, the message naming the option, value or file).
-# The real cluster: slurm_submit.sh.
+# copied), and the refusals (exit 1, the message naming the option, value or file); then a
+# submission through a stand-in sbatch: the ids chained into the dependencies and recorded,
+# the environment the jobs get, a refused job (exit 2). The real cluster: slurm_submit.sh.
 n=0
 t() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
 data=$PAWSORB_SRCDIR/tests/data/adsorption
@@ -60,13 +61,17 @@ for s in references placements; do
   t "$s.sbatch: requeue, SIGUSR1 to the batch shell 300 s before the limit, time, nodes, tasks, requeue on exit 4" \
     'grep -qx "#SBATCH --requeue" $d/$s.sbatch && grep -qx "#SBATCH --signal=B:USR1@300" $d/$s.sbatch &&
      grep -qx "#SBATCH --time=2:00:00" $d/$s.sbatch && grep -qx "#SBATCH --nodes=1" $d/$s.sbatch &&
-     grep -qx "#SBATCH --ntasks=2" $d/$s.sbatch && grep -q "scontrol requeue \"\$SLURM_JOB_ID\"" $d/$s.sbatch &&
+     grep -qx "#SBATCH --ntasks=2" $d/$s.sbatch && grep -qF "scontrol requeue \"\$job\" && exit 0" $d/$s.sbatch &&
      grep -q "trap .pass_on USR1. USR1" $d/$s.sbatch'
 done
 t "references.sbatch runs srun --mpi=pmix pawsorb run input.yaml --only references with this pawsorb" \
   'grep -qx "pawsorb=$PAWSORB_BIN" $d/references.sbatch && grep -qx "what=references" $d/references.sbatch &&
-   grep -qF "srun --mpi=pmix \"\$pawsorb\" run input.yaml --only \"\$what\" &" $d/references.sbatch &&
+   grep -qF "srun --mpi=pmix \"\$pawsorb\" run input.yaml --only \"\$what\" \"\${limit[@]}\" &" $d/references.sbatch &&
    ! grep -q "^#SBATCH --array" $d/references.sbatch'
+t "an array task requeues itself as ARRAYID_TASK; a warning before the start gives the run the time left" \
+  'grep -qxF "job=\${SLURM_ARRAY_JOB_ID:+\${SLURM_ARRAY_JOB_ID}_\${SLURM_ARRAY_TASK_ID}}" $d/placements.sbatch &&
+   grep -qF "left=\$(squeue -h -j \"\$job\" -o %L" $d/placements.sbatch && grep -qF "limit=(--max-time \"\$s\")" $d/placements.sbatch &&
+   grep -qF "run input.yaml --only \"\$what\" \"\${limit[@]}\" &" $d/placements.sbatch'
 t "placements.sbatch is an array 0-1 running --only placement:\$SLURM_ARRAY_TASK_ID, log per task" \
   'grep -qx "#SBATCH --array=0-1" $d/placements.sbatch && grep -qxF "what=placement:\$SLURM_ARRAY_TASK_ID" $d/placements.sbatch &&
    grep -qx "#SBATCH --output=$d/logs/placements-%A_%a.out" $d/placements.sbatch'
@@ -122,3 +127,36 @@ bad "another input in a used run directory" "scan.run/input.yaml holds another i
 mkdir -p "$tmp/sub" && sed 's#file: slab.xyz#file: ../slab.xyz#; s#file: mol/h2.xyz#file: ../mol/h2.xyz#' "$tmp/scan.yaml" > "$tmp/sub/up.yaml"
 bad "a file outside the input's directory" "structure.file: '../slab.xyz' lies outside the input's directory" sub/up.yaml
 t "the refused inputs left the first run directory as it was" 'cmp -s $tmp/scan.yaml $d/input.yaml'
+
+# submission through a stand-in sbatch (records its arguments and environment): the ids go
+# into the dependencies, the jobs record and the output; the jobs get the environment submit
+# started with, without what its own MPI_Init added (PMIX_*, OMPI_ARGV: mpirun in a job
+# fails on them); a refused job is exit 2 naming the script and the jobs already submitted
+fake=$tmp/fakebin; mkdir -p "$fake"
+cat > "$fake/sbatch" <<'SB'
+#!/bin/sh
+n=$(cat "$FAKE_DIR/count" 2>/dev/null || echo 100); echo $((n + 1)) > "$FAKE_DIR/count"
+echo "$*" >> "$FAKE_DIR/args"; env > "$FAKE_DIR/env.$n"
+if [ -n "$FAKE_REFUSE" ] && [ "$n" -ge "$FAKE_REFUSE" ]; then echo "sbatch: error: Invalid account or account/partition combination specified" >&2; exit 1; fi
+echo "$n;pawsorbtest"
+SB
+chmod +x "$fake/sbatch"
+export FAKE_DIR=$tmp/fake; mkdir -p "$FAKE_DIR"
+out=$(cd "$tmp" && PATH=$fake:$PATH MY_SITE_VAR=kept "$PAWSORB" submit scan.yaml --dir sub1 2>&1); rc=$?
+s=$tmp/sub1
+t "submit (stand-in sbatch): exit 0, prints the three job ids" \
+  '[ $rc -eq 0 ] && grep -qx "submitted references job 100" <<<"$out" && grep -qx "submitted placements job 101 (array)" <<<"$out" &&
+   grep -qx "submitted collect    job 102" <<<"$out"'
+t "the dependencies name the real ids: afterok:100 (with kill-on-invalid-dep), afterany:101" \
+  '[ "$(sed -n 1p $FAKE_DIR/args)" = "--parsable $s/references.sbatch" ] &&
+   [ "$(sed -n 2p $FAKE_DIR/args)" = "--parsable --dependency=afterok:100 --kill-on-invalid-dep=yes $s/placements.sbatch" ] &&
+   [ "$(sed -n 3p $FAKE_DIR/args)" = "--parsable --dependency=afterany:101 $s/collect.sbatch" ]'
+t "the run directory records the ids (jobs)" '[ "$(cat $s/jobs | tr "\n" " ")" = "references 100 placements 101 collect 102 " ]'
+t "sbatch gets the environment submit started with (MY_SITE_VAR) without MPI_Init's PMIX_* and OMPI_ARGV" \
+  'grep -qx "MY_SITE_VAR=kept" $FAKE_DIR/env.100 && ! grep -q "^PMIX_\|^OMPI_ARGV=\|^OMPI_MCA_ess=" $FAKE_DIR/env.100'
+rm -f "$FAKE_DIR/count"
+out=$(cd "$tmp" && PATH=$fake:$PATH FAKE_REFUSE=101 "$PAWSORB" submit scan.yaml --dir sub2 2>&1); rc=$?
+t "a job sbatch refuses: exit 2, sbatch's message, the script and the job already submitted named, nothing after it (rc $rc)" \
+  '[ $rc -eq 2 ] && grep -q "sbatch refused $tmp/sub2/placements.sbatch: sbatch: error: Invalid account" <<<"$out" &&
+   grep -q "submitted before it (scancel them): references 100" <<<"$out" && [ $(wc -l < $FAKE_DIR/args) -eq 5 ] &&
+   tail -1 $FAKE_DIR/args | grep -q "placements.sbatch$"'
