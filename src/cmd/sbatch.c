@@ -102,7 +102,7 @@ static void launch(FILE *f, const sbatch_common *c)
     fprintf(f, "# Exit 4: stopped at a safe point, resumable; back into the queue, the next run continues.\n");
     fprintf(f, "if [ \"$rc\" -eq 4 ]; then\n"
                "  if [ \"$run\" -gt %d ]; then\n"
-               "    echo \"pawsorb-job: $what: stopped %d times; not requeued again (raise --time)\"\n"
+               "    echo \"pawsorb-job: $what: stopped in run $run, after %d requeues (--max-requeue): not requeued again; raise --time and submit again\"\n"
                "    exit 4\n"
                "  fi\n"
                "  echo \"pawsorb-job: $what: stopped, resumable: requeued\"\n"

@@ -13,7 +13,9 @@
 #    first tick, so every job longer than ~32 s is signalled; one that comes before the
 #    run starts gives the run --max-time): a job is signalled (its log: SIGUSR1 passed on,
 #    pawsorb stopped, exit 4, requeued), runs again (Restarts >= 1 in scontrol, "resuming
-#    from" a checkpoint in its log) and the scan ends with the direct run's E_b to 1e-6 eV.
+#    from" a checkpoint in its log) and the scan ends with the direct run's E_b to 1e-6 eV;
+#  - "broken": the scan whose `run` fails (a stand-in program): the placements are
+#    cancelled, collect still runs and exits 2 naming the parts not finished.
 # Skips (a "# SKIP" line, neither passed nor failed) only where Slurm is not installed or
 # its daemons cannot start here (the reason is printed).
 n=0
@@ -73,16 +75,21 @@ sub_scan=$(cd "$tmp/scan" && "$PAWSORB_BIN" submit ads.yaml --dir run --time 10 
 t "submit exits 0 and prints the job ids of references, placements and collect (scan: $rc1, short: $rc2)" \
   '[ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && grep -qE "^submitted references +job [0-9]+$" <<<"$sub_scan" &&
    grep -qE "^submitted placements +job [0-9]+ \(array\)$" <<<"$sub_scan" && grep -qE "^submitted collect +job [0-9]+$" <<<"$sub_short"'
-ids=$(cat "$tmp"/short/run/jobs "$tmp"/scan/run/jobs 2>/dev/null | awk '{print $2}' | tr '\n' ' ')
-t "the run directories record the 3 + 3 job ids (jobs: $ids)" '[ $(wc -w <<<"$ids") -eq 6 ]'
+# a scan whose references fail (a stand-in program: `run` exits 1, collect is pawsorb's)
+mkdir -p "$tmp/broken"; cp "$tmp/scan/ads.yaml" "$tmp/scan/slab.xyz" "$tmp/scan/h2.xyz" "$tmp/broken/"
+printf '#!/bin/sh\n[ "$1" = run ] && { echo "stand-in: run fails"; exit 1; }\nexec "%s" "$@"\n' "$PAWSORB_BIN" > "$tmp/broken/fail"
+chmod +x "$tmp/broken/fail"
+(cd "$tmp/broken" && "$PAWSORB_BIN" submit ads.yaml --dir run --time 5 --ntasks 1 --pawsorb "$tmp/broken/fail" >/dev/null 2>&1)
+ids=$(cat "$tmp"/short/run/jobs "$tmp"/scan/run/jobs "$tmp"/broken/run/jobs 2>/dev/null | awk '{print $2}' | tr '\n' ' ')
+t "the run directories record the 3 + 3 + 3 job ids (jobs: $ids)" '[ $(wc -w <<<"$ids") -eq 9 ]'
 # the direct runs, side by side with the jobs
 (cd "$tmp/scan" && "$PAWSORB" run ads.yaml --output direct.h5 --quiet) & d1=$!
 (cd "$tmp/short" && "$PAWSORB" run ads.yaml --output direct.h5 --quiet) & d2=$!
 wait $d1; r1=$?; wait $d2; r2=$?
 t "the direct runs exit 0 ($r1, $r2)" '[ $r1 -eq 0 ] && [ $r2 -eq 0 ]'
-slurm_wait "$ids" 600; wrc=$?
+slurm_wait "$ids" 900; wrc=$?
 echo "# all jobs left the queue after $(( $(date +%s) - start )) s"
-t "every job leaves the queue within 10 minutes" '[ $wrc -eq 0 ]'
+t "every job leaves the queue within 15 minutes" '[ $wrc -eq 0 ]'
 
 for s in scan short; do
   r=$tmp/$s/run
@@ -125,6 +132,15 @@ PY
   [ $nv -gt 0 ] || t "$s: the comparison with the direct run ran" false
   [ -n "$(log placements | grep "exit 0 at")" ] || { echo "# $s: the jobs' logs:"; cat "$r"/logs/*.out 2>&1 | head -40 | sed "s/^/#   /"; }
 done
+
+# failed references: the placements are cancelled (afterok, --kill-on-invalid-dep), collect
+# still runs (afterany) and lists what is missing (exit 2)
+b=$tmp/broken/run
+state() { scontrol show job "$(awk -v k=$1 '$1 == k {print $2}' "$b/jobs")" 2>/dev/null | grep -o "JobState=[A-Z]*" | head -1; }
+t "broken: the references job failed ($(state references)), the placements were cancelled ($(state placements))" \
+  '[ "$(state references)" = JobState=FAILED ] && [ "$(state placements)" = JobState=CANCELLED ]'
+t "broken: collect ran and exited 2, naming the slab among the parts not finished" \
+  'grep -q "^pawsorb-job: collect: exit 2 at" $b/logs/collect-*.out && grep -q "collect: 5 parts are not finished (slab, " $b/logs/collect-*.out'
 
 # the short limit: signalled, requeued, resumed
 r=$tmp/short/run
