@@ -64,12 +64,13 @@ YAML
 }
 mk "$tmp/scan" "    - {site: top-1, orientation: flat, height: 2.1}
     - {site: top-2, orientation: upright, height: 2.5}" false 200 0.1
-# long enough to be signalled on any machine: the complex alone takes 47 CG steps, ~45 s of
+# long enough to be signalled on any machine (and --max-requeue 100: a slow or sanitizer build
+# needs many runs): the complex alone takes 47 CG steps, ~45 s of
 # CPU time here (the references ~12 s)
 mk "$tmp/short" "    - {site: top-1, orientation: flat, height: 2.1}" true 250 0.05
 start=$(date +%s)
 # the short scan first: its 1-task jobs start at once, the scan's 2-task jobs in between
-sub_short=$(cd "$tmp/short" && "$PAWSORB_BIN" submit ads.yaml --dir run --time 1 --signal-margin 58 --ntasks 1 \
+sub_short=$(cd "$tmp/short" && "$PAWSORB_BIN" submit ads.yaml --dir run --time 1 --signal-margin 58 --max-requeue 100 --ntasks 1 \
             --launcher mpirun 2>&1); rc2=$?
 sub_scan=$(cd "$tmp/scan" && "$PAWSORB_BIN" submit ads.yaml --dir run --time 10 --ntasks 2 2>&1); rc1=$?
 t "submit exits 0 and prints the job ids of references, placements and collect (scan: $rc1, short: $rc2)" \
