@@ -455,6 +455,34 @@ static int submit_jobs(planned_job *jobs, int n, const char *dir, err *e)
     return rc;
 }
 
+/* Jobs of an earlier submission into dir (its `jobs` record) still in the queue would
+ * compute the same parts as the new ones at the same time: refused. squeue failing (ids
+ * Slurm has forgotten, no Slurm) counts as none. */
+static int earlier_jobs_queued(const char *dir, err *e)
+{
+    char path[PATH_MAX + 16], ids[768] = "", cmd[1024], out[1024];
+    snprintf(path, sizeof path, "%s/jobs", dir);
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    char name[64], id[64];
+    while (fscanf(f, "%63s %63s", name, id) == 2 && strlen(ids) + strlen(id) + 2 < sizeof ids)
+        if (strspn(id, "0123456789") == strlen(id)) snprintf(ids + strlen(ids), sizeof ids - strlen(ids), "%s%s", ids[0] ? "," : "", id);
+    fclose(f);
+    if (!ids[0]) return 0;
+    snprintf(cmd, sizeof cmd, "squeue -h -o %%A -j %s", ids);
+    char *block = NULL;
+    char **env = start_environment(&block);
+    int st = run_capture(cmd, env, out, sizeof out);
+    free(env);
+    free(block);
+    if (st != 0 || !out[0]) return 0;
+    for (char *p = out; *p; p++)
+        if (*p == '\n') *p = ' ';
+    for (size_t l = strlen(out); l && out[l - 1] == ' '; l--) out[l - 1] = 0;
+    return err_set(e, EXIT_BAD_INPUT, "submit: jobs of an earlier submission into %s are still in the queue (%s): "
+                   "scancel them or wait until they end, then submit again (finished parts are kept)", dir, out);
+}
+
 static void print_dry_run(const planned_job *jobs, int n)
 {
     char cmd[2 * PATH_MAX], ref[80];
@@ -498,7 +526,7 @@ static int submit(const comm_ctx *comm, const submit_args *a, err *e)
     long secs = 0;
     if (a->time) slurm_seconds(a->time, &secs);
     if (secs > 0 && secs < 1800) snprintf(collect_time, sizeof collect_time, "%s", a->time);
-    if (make_run_dir(a, &in, dir, sizeof dir, e)) goto out;
+    if (make_run_dir(a, &in, dir, sizeof dir, e) || (!a->dry_run && earlier_jobs_queued(dir, e))) goto out;
     sbatch_common c = {dir, a->pawsorb ? a->pawsorb : exe, PACKAGE_VERSION, launcher_command(a->launcher),
                        a->partition, a->account, a->time, a->nodes, a->ntasks, a->mem, collect_time,
                        a->margin > 0 ? a->margin : secs > 0 && secs < 600 ? (int)(secs / 2) : 300,

@@ -154,9 +154,18 @@ t "the dependencies name the real ids: afterok:100 (with kill-on-invalid-dep), a
 t "the run directory records the ids (jobs)" '[ "$(cat $s/jobs | tr "\n" " ")" = "references 100 placements 101 collect 102 " ]'
 t "sbatch gets the environment submit started with (MY_SITE_VAR) without MPI_Init's PMIX_* and OMPI_ARGV" \
   'grep -qx "MY_SITE_VAR=kept" $FAKE_DIR/env.100 && ! grep -q "^PMIX_\|^OMPI_ARGV=\|^OMPI_MCA_ess=" $FAKE_DIR/env.100'
-rm -f "$FAKE_DIR/count"
+# again into the same directory while its jobs are queued (a stand-in squeue lists them): refused
+printf '#!/bin/sh\necho "squeue $*" >> "$FAKE_DIR/squeue"; printf "%%s" "$FAKE_QUEUED"\n' > "$fake/squeue"; chmod +x "$fake/squeue"
+out=$(cd "$tmp" && PATH=$fake:$PATH FAKE_QUEUED="$(printf '101\n102\n')" "$PAWSORB" submit scan.yaml --dir sub1 2>&1); rc=$?
+t "submitting again while the earlier jobs are queued: exit 1, they are named, nothing submitted" \
+  '[ $rc -eq 1 ] && grep -q "jobs of an earlier submission into $s are still in the queue (101 102): scancel them" <<<"$out" &&
+   grep -qx "squeue -h -o %A -j 100,101,102" $FAKE_DIR/squeue && [ $(wc -l < $FAKE_DIR/args) -eq 3 ]'
+out=$(cd "$tmp" && PATH=$fake:$PATH FAKE_QUEUED= "$PAWSORB" submit scan.yaml --dir sub1 2>&1); rc=$?
+t "once they have left the queue the same input goes in again (exit 0, ids appended)" \
+  '[ $rc -eq 0 ] && [ $(wc -l < $s/jobs) -eq 6 ] && grep -qx "submitted collect    job 105" <<<"$out"'
+rm -f "$FAKE_DIR/count"; : > "$FAKE_DIR/args"
 out=$(cd "$tmp" && PATH=$fake:$PATH FAKE_REFUSE=101 "$PAWSORB" submit scan.yaml --dir sub2 2>&1); rc=$?
 t "a job sbatch refuses: exit 2, sbatch's message, the script and the job already submitted named, nothing after it (rc $rc)" \
   '[ $rc -eq 2 ] && grep -q "sbatch refused $tmp/sub2/placements.sbatch: sbatch: error: Invalid account" <<<"$out" &&
-   grep -q "submitted before it (scancel them): references 100" <<<"$out" && [ $(wc -l < $FAKE_DIR/args) -eq 5 ] &&
+   grep -q "submitted before it (scancel them): references 100" <<<"$out" && [ $(wc -l < $FAKE_DIR/args) -eq 2 ] &&
    tail -1 $FAKE_DIR/args | grep -q "placements.sbatch$"'
