@@ -38,7 +38,8 @@ typedef struct {
 #define INPUT_MAX_AUTO 16
 /* placements: auto, or {sites, orientations, heights, max, layer_tol}. */
 typedef struct {
-    int nsites;               /* 0 = every symmetry-distinct site */
+    int nsites;               /* 0 = every symmetry-distinct site (or family) */
+    int families;             /* sites: families: one site per kind and coordinating elements */
     char sites[INPUT_MAX_AUTO][32];   /* labels ("top-1"), kinds ("top", "bridge", "hollow") or numbers */
     int norient;
     int orient[INPUT_MAX_AUTO];

@@ -195,10 +195,12 @@ static int read_auto(const ictx *c, const ynode *n, input_auto_placements *a)
     const ynode *v;
     if (in_check_keys(c, n, "adsorption.placements", auto_keys)) return -1;
     if ((v = ynode_get(n, "sites"))) {
-        if (v->kind == YNODE_SCALAR && v->plain && !strcmp(v->str, "all")) {
+        if (v->kind == YNODE_SCALAR && v->plain && (!strcmp(v->str, "all") || !strcmp(v->str, "families"))) {
             a->nsites = 0;
+            a->families = !strcmp(v->str, "families");
         } else {
-            if (in_list(c, v, "adsorption.placements.sites", 0, "all, or a list of site labels, kinds or numbers"))
+            if (in_list(c, v, "adsorption.placements.sites", 0,
+                        "all, families, or a list of site labels, kinds or numbers"))
                 return -1;
             if (v->n < 1 || v->n > INPUT_MAX_AUTO)
                 return in_bad(c, v, "adsorption.placements.sites", "has %zu items (1 to %d)", v->n, INPUT_MAX_AUTO);

@@ -689,7 +689,7 @@ static int parts_dir(workflow *w, err *e)
     if (w->comm->rank == 0) {
         struct stat st;
         if (stat(w->parts, &st) != 0) {
-            if (mkdir(w->parts, 0777) != 0)
+            if (mkdir(w->parts, 0777) != 0 && errno != EEXIST)   /* jobs of an array may race here */
                 err_set(&local, EXIT_BAD_INPUT, "%s: cannot create the directory of the parts' files: %s", w->parts,
                         strerror(errno));
         } else if (!S_ISDIR(st.st_mode)) {

@@ -99,9 +99,34 @@ static int place_one(const input *in, const structure *slab, const site_list *sl
     return 0;
 }
 
-/* Does site i pass the auto filter (labels "top-1", kinds "top"/"bridge"/"hollow", numbers)? */
-static int site_wanted(const input_auto_placements *a, const site_list *sl, int i)
+/* A site's family: its kind and the sorted symbols of its coordinating atoms
+ * ("bridge:O-Ti"). */
+static void site_family(const structure *slab, const ads_site *st, char *key, size_t cap)
 {
+    const char *sym[SITE_MAX_COORD];
+    for (int k = 0; k < st->ncoord; k++) sym[k] = element_symbol(slab->numbers[st->coord[k]]);
+    for (int k = 1; k < st->ncoord; k++)   /* insertion sort of a handful */
+        for (int j = k; j > 0 && strcmp(sym[j - 1], sym[j]) > 0; j--) {
+            const char *t = sym[j];
+            sym[j] = sym[j - 1], sym[j - 1] = t;
+        }
+    size_t o = (size_t)snprintf(key, cap, "%s:", site_kind_name(st->kind));
+    for (int k = 0; k < st->ncoord && o < cap; k++) o += (size_t)snprintf(key + o, cap - o, "%s%s", k ? "-" : "", sym[k]);
+}
+
+/* Does site i pass the auto filter (labels "top-1", kinds "top"/"bridge"/"hollow", numbers;
+ * families: the first site of its family in the site finder's order)? */
+static int site_wanted(const input_auto_placements *a, const structure *slab, const site_list *sl, int i)
+{
+    if (a->families) {
+        char fi[160], fj[160];
+        site_family(slab, &sl->site[i], fi, sizeof fi);
+        for (int j = 0; j < i; j++) {
+            site_family(slab, &sl->site[j], fj, sizeof fj);
+            if (!strcmp(fi, fj)) return 0;
+        }
+        return 1;
+    }
     if (a->nsites == 0) return 1;
     const ads_site *st = &sl->site[i];
     for (int k = 0; k < a->nsites; k++) {
@@ -123,16 +148,28 @@ static int auto_placements(const input *in, const structure *slab, const site_li
         for (int i = 0; i < sl->n && !known; i++) {
             input_auto_placements one = {.nsites = 1};
             snprintf(one.sites[0], sizeof one.sites[0], "%s", a->sites[k]);
-            known = site_wanted(&one, sl, i);
+            known = site_wanted(&one, slab, sl, i);
         }
         if (!known)
             return err_set(e, EXIT_BAD_INPUT, "%s: adsorption.placements.sites: '%s' is not a site of the slab "
                            "(see `pawsorb build sites`; kinds top, bridge, hollow)", in->path, a->sites[k]);
     }
+    if (a->families) {
+        int nf = 0;
+        for (int i = 0; i < sl->n; i++) nf += site_wanted(a, slab, sl, i);
+        log_printf("adsorption: sites: families: %d of the %d symmetry-distinct sites, one per kind and set of "
+                   "coordinating elements:\n", nf, sl->n);
+        for (int i = 0; i < sl->n; i++) {
+            char f[160];
+            if (!site_wanted(a, slab, sl, i)) continue;
+            site_family(slab, &sl->site[i], f, sizeof f);
+            log_printf("adsorption:   %-12s %s\n", sl->site[i].label, f);
+        }
+    }
     for (int ads = 0; ads < s->nads; ads++) {
         int made = 0;
         for (int i = 0; i < sl->n && made < a->max; i++) {
-            if (!site_wanted(a, sl, i)) continue;
+            if (!site_wanted(a, slab, sl, i)) continue;
             for (int o = 0; o < a->norient && made < a->max; o++)
                 for (int h = 0; h < a->nheights && made < a->max; h++) {
                     err why = {0};
