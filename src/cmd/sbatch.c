@@ -74,20 +74,21 @@ static void launch(FILE *f, const sbatch_common *c)
     fprintf(f, "run=$(( ${SLURM_RESTART_COUNT:-0} + 1 ))\n");
     fprintf(f, "job=${SLURM_ARRAY_JOB_ID:+${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}}\n"
                "job=${job:-$SLURM_JOB_ID}   # an array task by ARRAYID_TASK: the bare id of the first task names the array\n");
-    fprintf(f, "echo \"pawsorb-job: $what: run $run of job $SLURM_JOB_ID started on $(hostname) at $(date -u +%%FT%%TZ)\"\n");
-    fprintf(f, "# A warning before the start (a slow module load, a short limit): the run gets the\n"
-               "# time left instead (--max-time; pawsorb stops before a step would overrun it).\n"
+    fprintf(f, "# The run also stops by itself in time (--max-time: the time left less the margin, or\n"
+               "# a fifth of it if that is less), for a warning lost while the ranks start; after a\n"
+               "# warning that came before the start (a slow module load), the time left less 10 s.\n"
                "limit=()\n"
-               "if [ -n \"$early\" ]; then\n"
-               "  left=$(squeue -h -j \"$job\" -o %%L 2>/dev/null | head -1)\n"
-               "  if [[ $left =~ ^([0-9]+-)?[0-9:]+$ ]]; then\n"
-               "    d=0; [[ $left == *-* ]] && d=${left%%%%-*} && left=${left#*-}\n"
-               "    s=0; IFS=: read -ra f <<<\"$left\"; for x in \"${f[@]}\"; do s=$((s * 60 + 10#$x)); done\n"
-               "    s=$((d * 86400 + s - 10)); [ \"$s\" -ge 5 ] || s=5\n"
-               "    limit=(--max-time \"$s\")\n"
-               "  fi\n"
-               "  echo \"pawsorb-job: $what: the warning came before the run started: run ${limit[*]:-without a limit}\"\n"
-               "fi\n");
+               "left=$(squeue -h -j \"$job\" -o %%L 2>/dev/null | head -1)\n"
+               "if [[ $left =~ ^([0-9]+-)?[0-9:]+$ ]]; then\n"
+               "  d=0; [[ $left == *-* ]] && d=${left%%%%-*} && left=${left#*-}\n"
+               "  s=0; IFS=: read -ra f <<<\"$left\"; for x in \"${f[@]}\"; do s=$((s * 60 + 10#$x)); done\n"
+               "  s=$((d * 86400 + s)); m=$((s / 5)); [ \"$m\" -le %d ] || m=%d; [ -z \"$early\" ] || m=10\n"
+               "  s=$((s - m)); [ \"$s\" -ge 5 ] || s=5\n"
+               "  limit=(--max-time \"$s\")\n"
+               "fi\n"
+               "[ -z \"$early\" ] || echo \"pawsorb-job: $what: the warning came before the run started\"\n"
+               "echo \"pawsorb-job: $what: run $run of job $SLURM_JOB_ID started on $(hostname) at $(date -u +%%FT%%TZ)${limit:+ with --max-time ${limit[1]}}\"\n",
+            c->signal_margin, c->signal_margin);
     fprintf(f, "%s \"$pawsorb\" run input.yaml --only \"$what\" \"${limit[@]}\" &\n", c->launcher);
     fprintf(f, "child=$!\n"
                "rc=3\n"

@@ -127,7 +127,8 @@ check(ra == rb, 'the CSV table is the direct run\'s: same rows, order and E_b to
 PY
 )
   [ $nv -gt 0 ] || t "$s: the comparison with the direct run ran" false
-  [ -n "$(log placements | grep "exit 0 at")" ] || { echo "# $s: the jobs' logs:"; cat "$r"/logs/*.out 2>&1 | head -40 | sed "s/^/#   /"; }
+  [ -n "$(log placements | grep "exit 0 at")" ] && [ -n "$(log references | grep "exit 0 at")" ] ||
+    { echo "# $s: the jobs' logs:"; grep -h "^pawsorb-job\|^pawsorb:\|^mpirun\|^srun\|rror" "$r"/logs/*.out 2>&1 | sed "s/^/#   /"; }
 done
 
 # failed references: the placements are cancelled (afterok, --kill-on-invalid-dep), collect

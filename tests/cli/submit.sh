@@ -68,9 +68,10 @@ t "references.sbatch runs srun --mpi=pmix pawsorb run input.yaml --only referenc
   'grep -qx "pawsorb=$PAWSORB_BIN" $d/references.sbatch && grep -qx "what=references" $d/references.sbatch &&
    grep -qF "srun --mpi=pmix \"\$pawsorb\" run input.yaml --only \"\$what\" \"\${limit[@]}\" &" $d/references.sbatch &&
    ! grep -q "^#SBATCH --array" $d/references.sbatch'
-t "an array task requeues itself as ARRAYID_TASK; a warning before the start gives the run the time left" \
+t "an array task requeues itself as ARRAYID_TASK; the run gets --max-time: the time left less the margin (300 s) or a fifth" \
   'grep -qxF "job=\${SLURM_ARRAY_JOB_ID:+\${SLURM_ARRAY_JOB_ID}_\${SLURM_ARRAY_TASK_ID}}" $d/placements.sbatch &&
-   grep -qF "left=\$(squeue -h -j \"\$job\" -o %L" $d/placements.sbatch && grep -qF "limit=(--max-time \"\$s\")" $d/placements.sbatch &&
+   grep -qF "left=\$(squeue -h -j \"\$job\" -o %L" $d/placements.sbatch &&
+   grep -qF "m=\$((s / 5)); [ \"\$m\" -le 300 ] || m=300; [ -z \"\$early\" ] || m=10" $d/placements.sbatch && grep -qF "limit=(--max-time \"\$s\")" $d/placements.sbatch &&
    grep -qF "run input.yaml --only \"\$what\" \"\${limit[@]}\" &" $d/placements.sbatch'
 t "placements.sbatch is an array 0-1 running --only placement:\$SLURM_ARRAY_TASK_ID, log per task" \
   'grep -qx "#SBATCH --array=0-1" $d/placements.sbatch && grep -qxF "what=placement:\$SLURM_ARRAY_TASK_ID" $d/placements.sbatch &&
