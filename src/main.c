@@ -27,6 +27,10 @@ static const char usage[] =
     "                         structure builders (latp-bulk, latp001, molecule NAME)\n"
     "  bader FILE.cube [--method weight|near-grid] [--output FILE.h5]\n"
     "                         Bader charges of a Gaussian cube density\n"
+    "  submit INPUT.yaml [--partition P] [--account A] [--time T] [--nodes N] [--ntasks N]\n"
+    "         [--mem M] [--template FILE] [--launcher srun|mpirun] [--dir DIR] [--dry-run]\n"
+    "                         an adsorption scan as Slurm jobs (references, placement arrays,\n"
+    "                         collect), requeued until done; docs/batch.md\n"
     "  --version, --help\n"
     "\n"
     "Parallel: mpirun -n N pawsorb run INPUT.yaml\n"
@@ -42,6 +46,7 @@ typedef struct {
 static const command commands[] = {
     {"run", cmd_run},     {"check", cmd_check}, {"info", cmd_info},
     {"build", cmd_build}, {"bader", cmd_bader}, {"collect", cmd_collect},
+    {"submit", cmd_submit},
 };
 
 static int dispatch(const comm_ctx *comm, int argc, char **argv)
@@ -58,7 +63,7 @@ static int dispatch(const comm_ctx *comm, int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(comm, argc - 1, argv + 1);
     if (comm->rank == 0)
-        fprintf(stderr, "pawsorb: unknown command '%s' (commands: run, check, info, build, bader; see --help)\n",
+        fprintf(stderr, "pawsorb: unknown command '%s' (commands: run, collect, check, info, build, bader, submit; see --help)\n",
                 argv[1]);
     return EXIT_BAD_INPUT;
 }
@@ -78,8 +83,13 @@ static void default_blas_threads(void)
 int main(int argc, char **argv)
 {
     default_blas_threads();
+    /* SIGTERM, SIGUSR1, SIGINT: stop at the next safe point (core/stop.h). Installed before
+     * MPI_Init too: a batch system's warning that comes while the ranks start (srun and
+     * mpirun forward it at once) is kept for the first safe point instead of ending the
+     * process; again after it, in case the MPI library set handlers of its own. */
+    stop_install();
     MPI_Init(&argc, &argv);
-    stop_install();   /* SIGTERM, SIGUSR1, SIGINT: stop at the next safe point (core/stop.h) */
+    stop_install();
     comm_ctx comm;
     comm_init(&comm, MPI_COMM_WORLD);
     int status = dispatch(&comm, argc, argv);

@@ -12,6 +12,7 @@ int cmd_check(const comm_ctx *comm, int argc, char **argv);
 int cmd_info(const comm_ctx *comm, int argc, char **argv);
 int cmd_build(const comm_ctx *comm, int argc, char **argv);
 int cmd_bader(const comm_ctx *comm, int argc, char **argv);
+int cmd_submit(const comm_ctx *comm, int argc, char **argv);
 
 /* Prints "pawsorb: <msg>" to stderr on rank 0 and returns e->status (EXIT_INTERNAL if unset). */
 int cmd_fail(const comm_ctx *comm, const char *msg, int status);
