@@ -168,6 +168,7 @@ static int relax_part(const comm_ctx *comm, const input *in, calculation *c, for
 {
     scf_params sp;
     scf_params_from_input(&sp, in);
+    scf_params_forces(&sp, f, s);
     relax_params rp;
     relax_params_from_input(&rp, in);
     if (relax_dft_init(d, c, f, s, &sp, 1, e)) return -1;
@@ -229,14 +230,18 @@ static int single_point(calculation *c, forces *f, const input *in, const part_s
 {
     scf_params p;
     scf_params_from_input(&p, in);
+    scf_params_forces(&p, f, &in->atoms);
     const part_start *st = start;
     if (initial_guess_from(c, st ? st->dn_sG : NULL, st ? st->D_asp : NULL, st ? st->D_from : NULL, e) ||
         scf_run(c, &p, h, e))
         return -1;
     report_energies(c, h);
-    timer_start("Forces");
-    int rc = forces_calculate(f, c, &in->atoms, e);
-    timer_stop("Forces");
+    int rc = 0;
+    if (!h->forces_current) {   /* else the forces criterion left the final state's in f */
+        timer_start("Forces");
+        rc = forces_calculate(f, c, &in->atoms, e);
+        timer_stop("Forces");
+    }
     if (rc) return -1;
     report_forces(c, f);
     res->steps = 1;
