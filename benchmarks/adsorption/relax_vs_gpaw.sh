@@ -40,7 +40,7 @@ output: {file: out.h5}
 YAML
 start=$(date +%s)
 (cd "$tmp" && /usr/bin/time -v "$pawsorb" run in.yaml > run.log 2> time.txt) || { tail -5 "$tmp/run.log"; exit 1; }
-echo "== scf: ${scf:-(pawsorb's defaults)}"
+echo "== scf: ${scf:-none (the defaults)}"
 echo "== pawsorb $("$pawsorb" --version), $(( $(date +%s) - start )) s wall, peak $(awk '/Maximum resident/ {printf "%.0f MB", $6/1024}' "$tmp/time.txt"), load $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -E "^adsorption: .*(E =|started from)" "$tmp/run.log"
 /usr/bin/python3 - "$tmp/out.h5" "$data/relax_${m}_gpaw.json" "$m" <<'PY'
