@@ -25,7 +25,7 @@ case ${2:-default} in
   *) echo "usage: $0 [h2o|nh3] [default|tight]"; exit 1 ;;
 esac
 # PAWSORB_KEEP=DIR keeps the run's log and results file there (run.log, out.h5)
-tmp=$(mktemp -d); trap '[ -z "${PAWSORB_KEEP:-}" ] || cp "$tmp/run.log" "$tmp/out.h5" "$PAWSORB_KEEP"/ 2>/dev/null; rm -rf "$tmp"' EXIT
+tmp=$(mktemp -d); trap '[ -z "${PAWSORB_KEEP:-}" ] || cp "$tmp/run.log" "$tmp/out.h5" "$PAWSORB_KEEP"/ 2>/dev/null || true; rm -rf "$tmp"' EXIT
 cp "$data/relax_${m}_start_slab.xyz" "$data/relax_${m}_start_complex.xyz" "$data/relax_${m}_start_mol.xyz" "$tmp/"
 cat > "$tmp/in.yaml" <<YAML
 task: adsorption
