@@ -125,6 +125,8 @@ static int forces_criterion(calculation *c, const scf_params *p, scf_history *hi
         }
         if (hist->forces_evaluations) m = fmax(m, sqrt(d2));
     }
+    /* one decision on every rank (GPAW broadcasts F_av from rank 0 too) */
+    MPI_Bcast(&m, 1, MPI_DOUBLE, 0, c->comm->world);
     hist->forces_evaluations++;
     hist->forces_current = 1;
     *change = m;

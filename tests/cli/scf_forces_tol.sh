@@ -5,7 +5,8 @@
 # a tightly converged reference than the default run's. Reference: pawsorb on the same input
 # with scf: {energy_tol: 1.0e-7, density_tol: 1.0e-9} (67 iterations, 2026-12-06; not run
 # here, it takes ~15 s): forces in eV/A below. Measured: default 16 iterations, max
-# |F - F_ref| 4.7e-3 eV/A; forces_tol 1e-4: 30 iterations, 2.2e-5 eV/A.
+# |F - F_ref| 4.7e-3 eV/A; forces_tol 1e-4: 30 iterations, 2.2e-5 eV/A. The forces_tol run
+# again on 2 ranks: the change is broadcast, so every rank stops in the same iteration.
 n=0
 t() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
 d=$PAWSORB_SRCDIR/tests/data/scf
@@ -16,8 +17,13 @@ cp "$d/h2o_300.yaml" "$tmp/default.yaml"
 for c in default ftol; do
   (cd "$tmp" && "$PAWSORB" run "$c.yaml" --output "$tmp/$c.h5" > "$tmp/$c.log" 2>&1); echo $? > "$tmp/$c.rc"
 done
+# 2 ranks: every rank takes the same decision (a split one would hang)
+mpirun=${MPIRUN:-mpirun}
+(cd "$tmp" && timeout 300 "$mpirun" -n 2 --oversubscribe "$PAWSORB" run ftol.yaml --output "$tmp/ftol2.h5" \
+  > "$tmp/ftol2.log" 2>&1); echo $? > "$tmp/ftol2.rc"
 t "default run exits 0" '[ "$(cat "$tmp/default.rc")" = 0 ]'
 t "forces_tol run exits 0" '[ "$(cat "$tmp/ftol.rc")" = 0 ]'
+t "forces_tol run on 2 ranks exits 0" '[ "$(cat "$tmp/ftol2.rc")" = 0 ]'
 t "default log has no force column" '! grep -q "dens  force" "$tmp/default.log"'
 t "forces_tol log has GPAW's force column" 'grep -q "dens  force" "$tmp/ftol.log"'
 # the last iteration: every criterion converged, the force change marked c (below 1e-4: log10 < -4)
@@ -30,7 +36,7 @@ nf=$(grep -cE '^iter:.*[0-9]c +[-+][0-9.]+c +[-+][0-9.]+c' "$tmp/ftol.log")
 t "forces computed in at least two iterations ($nf)" '[ "$nf" -ge 2 ]'
 while read -r verdict what; do
   n=$((n + 1)); [ "$verdict" = PASS ] && echo "ok $n - $what" || echo "not ok $n - $what"
-done < <(/usr/bin/python3 - "$tmp/default.h5" "$tmp/ftol.h5" 2>&1 <<'PY'
+done < <(/usr/bin/python3 - "$tmp/default.h5" "$tmp/ftol.h5" "$tmp/ftol2.h5" 2>&1 <<'PY'
 import sys
 import h5py
 import numpy as np
@@ -46,6 +52,13 @@ def say(ok, what):
 say(nb > na, 'forces_tol: more SCF iterations in the results (%d > %d)' % (nb, na))
 say(bool(fb['scf/converged'][()]), 'forces_tol run converged')
 say(eb < 1e-4, 'forces_tol: max |F - F_ref| %.2e < 1e-4 eV/A' % eb)
+try:
+    f2 = h5py.File(sys.argv[3], 'r')
+    e2 = np.abs(f2['forces'][()] - fb['forces'][()]).max()
+    say(e2 < 1e-5 and bool(f2['scf/converged'][()]),
+        '2 ranks: converged, forces within %.1e eV/A of 1 rank\'s (%d iterations)' % (e2, int(f2['scf/iterations'][()])))
+except OSError as x:
+    say(False, '2 ranks: no results file (%s)' % x)
 say(eb < ea / 10, 'forces_tol forces 10x closer to the reference than the default run\'s (%.2e vs %.2e eV/A)' % (eb, ea))
 PY
 )
