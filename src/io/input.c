@@ -21,7 +21,8 @@ static const char *const top_keys[] = {"task", "structure", "dft", "scf", "relax
 static const char *const dft_keys[] = {"xc", "cutoff", "kpoints", "gamma", "smearing", "spin", "magmoms", "charge",
                                        "dispersion", "d2", "setups", "bands", "symmetry", "dipole_correction", NULL};
 static const char *const d2_keys[] = {"s6", "d", "sr", "cutoff", NULL};
-static const char *const scf_keys[] = {"energy_tol", "density_tol", "max_iter", "mixer", "checkpoint", NULL};
+static const char *const scf_keys[] = {"energy_tol", "density_tol", "forces_tol", "max_iter", "mixer", "checkpoint",
+                                       NULL};
 static const char *const mixer_keys[] = {"beta", "history", "kerker", NULL};
 static const char *const smearing_keys[] = {"method", "width", NULL};
 static const char *const relax_keys[] = {"method", "fmax", "max_steps", NULL};
@@ -314,6 +315,10 @@ static int read_scf(const ictx *c, const ynode *sec, input *in)
     if ((n = ynode_get(sec, "density_tol")) &&
         in_double_range(c, n, "scf.density_tol", 0, 1, 1, "electrons per electron", &in->scf.density_tol))
         return -1;
+    if ((n = ynode_get(sec, "forces_tol"))) {   /* GPAW's convergence={'forces': tol}; absent: off */
+        if (in_double_range(c, n, "scf.forces_tol", 0, 1, 100, "eV/Angstrom", &tol_ev)) return -1;
+        in->scf.forces_tol_au = tol_ev / HA_PER_BOHR_TO_EV_PER_ANG;
+    }
     if ((n = ynode_get(sec, "max_iter")) && in_int(c, n, "scf.max_iter", 1, 100000, &in->scf.max_iter)) return -1;
     if ((n = ynode_get(sec, "mixer")) && read_mixer(c, n, in)) return -1;
     if ((n = ynode_get(sec, "checkpoint")) && read_scf_checkpoint(c, n, in)) return -1;
@@ -475,6 +480,7 @@ static void input_defaults(input *in)
     in->dft.d2.cutoff_bohr = 50.0 / BOHR_ANG;
     in->scf.energy_tol_ha = 5.0e-4 / HARTREE_EV;
     in->scf.density_tol = 1.0e-4;
+    in->scf.forces_tol_au = 0.0;   /* off */
     in->scf.max_iter = 100;
     in->scf.mix_beta = 0.05;
     in->scf.mix_history = 5;

@@ -90,6 +90,8 @@ typedef struct {
     struct {
         double energy_tol_ha; /* per valence electron */
         double density_tol;   /* electrons per valence electron */
+        double forces_tol_au; /* hartree/bohr: max change of an atom's force between two
+                                 iterations (GPAW's forces criterion); 0 = off */
         int max_iter;
         double mix_beta;
         int mix_history;

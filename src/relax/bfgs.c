@@ -2,7 +2,8 @@
  * relaxation and an ASE/GPAW one take the same path on the same surface:
  *
  *   Hessian model H, first H = H0 1 with H0 = 70 eV/A^2;
- *   update (after the first step, skipped when max |dr| < 1e-7):
+ *   update (after the first step, skipped when max |dr| < 1e-7 A, ASE's threshold in its
+ *       unit, angstrom; pawsorb's coordinates are bohr):
  *       dr = x - x0,  df = f - f0 (f = -g),  a = dr.df,  dg = H dr,  b = dr.dg,
  *       H <- H - df df^T / a - dg dg^T / b;
  *   step: H = V diag(omega) V^T,  dx = V (V^T f / |omega|)   (|omega|: uphill curvature
@@ -64,7 +65,7 @@ static void bfgs_update(bfgs_state *s, int n, const double *x, const double *g)
 {
     double mx = 0.0;
     for (int i = 0; i < n; i++) s->dr[i] = x[i] - s->x0[i], mx = fmax(mx, fabs(s->dr[i]));
-    if (mx < 1e-7) return;
+    if (mx < 1e-7 / BOHR_ANG) return;   /* ASE: np.abs(dr).max() < 1e-7 with dr in angstrom */
     for (int i = 0; i < n; i++) s->df[i] = -g[i] - s->f0[i];
     double a = relax_dot(n, s->dr, s->df);
     for (int i = 0; i < n; i++) s->dg[i] = relax_dot(n, s->H + (size_t)i * n, s->dr);

@@ -250,7 +250,9 @@ int relax_dft_energy(void *ctx, int natoms, const double (*pos)[3], double *ener
     if (rc) return err_wrap(e, "ionic step %d", r->nsteps + 1);
     if (!r->hist.converged)
         return err_set(e, EXIT_RUN_FAILED, "ionic step %d: %s", r->nsteps + 1, r->hist.why);
-    if (forces_calculate(r->f, c, r->s, e)) return err_wrap(e, "ionic step %d: forces", r->nsteps + 1);
+    /* with scf.forces_tol the criterion left the final state's forces in r->f */
+    if (!r->hist.forces_current && forces_calculate(r->f, c, r->s, e))
+        return err_wrap(e, "ionic step %d: forces", r->nsteps + 1);
     memcpy(F, r->f->F_av, (size_t)natoms * sizeof *F);
     grow(r);
     double ed = r->f->disp.energy;

@@ -15,14 +15,25 @@ void scf_params_from_input(scf_params *p, const input *in)
     p->energy_tol = in->scf.energy_tol_ha;
     p->density_tol = in->scf.density_tol;
     p->eigenstates_tol = 4.0e-8 / (HARTREE_EV * HARTREE_EV);
+    p->forces_tol = in->scf.forces_tol_au;
     p->max_iter = in->scf.max_iter;
+    p->forces = NULL;
+    p->atoms = NULL;
     p->chk = NULL;
+}
+
+void scf_params_forces(scf_params *p, forces *f, const structure *s)
+{
+    p->forces = f;
+    p->atoms = s;
 }
 
 void scf_history_free(scf_history *h)
 {
     free(h->energy);
     free(h->density_change);
+    free(h->forces_change);
+    free(h->F_old);
     memset(h, 0, sizeof *h);
 }
 
@@ -72,21 +83,55 @@ static int update_density_hamiltonian(calculation *c, err *e)
     return rc;
 }
 
-static void log_header(int nspins)
+/* With the forces criterion a "force" column (log10 of the change in eV/Ang, as GPAW's). */
+static void log_header(int nspins, int with_forces)
 {
-    log_printf("     iter     time        total  log10-change:%s\n", nspins == 2 ? "" : "");
-    log_printf("                          energy   eigst   dens%s\n", nspins == 2 ? "     magmom" : "");
+    log_printf("     iter     time        total  log10-change:\n");
+    log_printf("                          energy   eigst   dens%s%s\n", with_forces ? "  force" : "",
+               nspins == 2 ? "     magmom" : "");
 }
 
-static void log_iteration(const calculation *c, int it, double t, double energy, const int conv[3], double eig,
-                          double dens)
+static void log_iteration(const calculation *c, int it, double t, double energy, const int conv[4], double eig,
+                          double dens, int with_forces, double dforce)
 {
-    char se[16] = "", sd[16] = "", sm[32] = "";
+    char se[16] = "", sd[16] = "", sf[16] = "", sm[32] = "";
     if (isfinite(eig) && eig > 0) snprintf(se, sizeof se, "%+5.2f", log10(eig));
     if (isfinite(dens) && dens > 0) snprintf(sd, sizeof sd, "%+5.2f", log10(dens));
+    if (with_forces) {
+        char v[16] = "";
+        if (isfinite(dforce)) snprintf(v, sizeof v, dforce > 0 ? "%+5.2f" : "-inf", log10(dforce));
+        snprintf(sf, sizeof sf, " %5s%c", v, conv[3] ? 'c' : ' ');
+    }
     if (c->nspins == 2) snprintf(sm, sizeof sm, "  %+.4f", density_magmom(&c->dens));
-    log_printf("iter:%4d %8.2f %12.6f%c %5s%c %5s%c%s\n", it, t, energy * HARTREE_EV, conv[0] ? 'c' : ' ', se,
-               conv[1] ? 'c' : ' ', sd, conv[2] ? 'c' : ' ', sm);
+    log_printf("iter:%4d %8.2f %12.6f%c %5s%c %5s%c%s%s\n", it, t, energy * HARTREE_EV, conv[0] ? 'c' : ' ', se,
+               conv[1] ? 'c' : ' ', sd, conv[2] ? 'c' : ' ', sf, sm);
+}
+
+/* GPAW's Forces criterion (convergence_criteria.py): the forces of the current state
+ * against the last ones computed; *change = max_a |F_a - F_a,old| (inf the first time). */
+static int forces_criterion(calculation *c, const scf_params *p, scf_history *hist, double *change, err *e)
+{
+    forces *f = p->forces;
+    timer_start("Forces");
+    int rc = forces_calculate(f, c, p->atoms, e);
+    timer_stop("Forces");
+    if (rc) return -1;
+    double m = hist->forces_evaluations ? 0.0 : INFINITY;
+    for (int a = 0; a < f->natoms; a++) {
+        double d2 = 0.0;
+        for (int v = 0; v < 3; v++) {
+            double d = f->F_av[a][v] - hist->F_old[a][v];
+            d2 += d * d;
+            hist->F_old[a][v] = f->F_av[a][v];
+        }
+        if (hist->forces_evaluations) m = fmax(m, sqrt(d2));
+    }
+    /* one decision on every rank (GPAW broadcasts F_av from rank 0 too) */
+    MPI_Bcast(&m, 1, MPI_DOUBLE, 0, c->comm->world);
+    hist->forces_evaluations++;
+    hist->forces_current = 1;
+    *change = m;
+    return 0;
 }
 
 void scf_history_alloc(scf_history *hist, const scf_params *p)
@@ -132,13 +177,28 @@ static int checkpoint_save(calculation *c, scf_checkpointer *k, const scf_histor
     return 0;
 }
 
+void scf_history_alloc_forces(scf_history *hist, const scf_params *p, int natoms)
+{
+    if (hist->F_old) return;
+    int nmax = p->max_iter > 0 ? p->max_iter : 1;
+    hist->forces_change = xmalloc(nmax * sizeof *hist->forces_change);
+    for (int i = 0; i < nmax; i++) hist->forces_change[i] = NAN;
+    hist->F_old = xcalloc(natoms + 1, sizeof *hist->F_old);
+}
+
 /* The loop from iteration `first` (the first one of scf_run, or the one after a saved
  * safe point of scf_continue, whose density and Hamiltonian are made first). */
 static int loop(calculation *c, const scf_params *p, scf_history *hist, int first, err *e)
 {
+    int with_forces = p->forces_tol > 0;
+    if (with_forces) {
+        if (!p->forces || !p->atoms)
+            return err_set(e, EXIT_INTERNAL, "scf: scf.forces_tol without the calculation's forces");
+        scf_history_alloc_forces(hist, p, p->forces->natoms);   /* a continuation's are read back */
+    }
     double nv = c->ss.nvalence > 0 ? c->ss.nvalence : 1.0;
     double t0 = timer_now() - hist->wall, t_it = timer_now(), longest = hist->longest;
-    log_header(c->nspins);
+    log_header(c->nspins, with_forces);
     if (first > 1 && update_density_hamiltonian(c, e)) return -1;
     for (int it = first; it <= p->max_iter; it++) {
         double eig = 0.0;
@@ -162,9 +222,19 @@ static int loop(calculation *c, const scf_params *p, scf_history *hist, int firs
         double dd = c->dens.error / nv, ee = eig / nv;
         hist->density_change[it - 1] = dd;
         hist->eig_error = ee;
-        int conv[3] = {de < p->energy_tol, ee < p->eigenstates_tol, dd < p->density_tol};
-        log_iteration(c, it, timer_now() - t0, E, conv, ee * HARTREE_EV * HARTREE_EV, dd);
-        if (conv[0] && conv[1] && conv[2]) {
+        int conv[4] = {de < p->energy_tol, ee < p->eigenstates_tol, dd < p->density_tol, 1};
+        double df = NAN;
+        if (with_forces) {   /* calc_last: only once the others hold */
+            conv[3] = 0;
+            if (conv[0] && conv[1] && conv[2]) {
+                if (forces_criterion(c, p, hist, &df, e)) return -1;
+                hist->forces_change[it - 1] = df;
+                conv[3] = df < p->forces_tol;
+            }
+        }
+        log_iteration(c, it, timer_now() - t0, E, conv, ee * HARTREE_EV * HARTREE_EV, dd, with_forces,
+                      df * HA_PER_BOHR_TO_EV_PER_ANG);
+        if (conv[0] && conv[1] && conv[2] && conv[3]) {
             hist->converged = 1;
             break;
         }
@@ -183,6 +253,7 @@ static int loop(calculation *c, const scf_params *p, scf_history *hist, int firs
             return err_set(e, EXIT_STOPPED, "stopped by %s after SCF iteration %d", why, it);
         }
         t_it = timer_now();   /* the checkpoint's time is not the next iteration's */
+        hist->forces_current = 0;
         if (update_density_hamiltonian(c, e)) return -1;
     }
     hist->wall = timer_now() - t0;

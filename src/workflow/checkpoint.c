@@ -147,6 +147,7 @@ static int fingerprint(const calculation *c, lines *l, err *e)
     }
     add(l, "scf.energy_tol", "%.15g eV", in->scf.energy_tol_ha * HARTREE_EV);
     add(l, "scf.density_tol", "%.15g", in->scf.density_tol);
+    add(l, "scf.forces_tol", "%.15g eV/Angstrom", in->scf.forces_tol_au * HA_PER_BOHR_TO_EV_PER_ANG);   /* 0: off */
     add(l, "scf.max_iter", "%d", in->scf.max_iter);
     add(l, "scf.mixer", "beta %.15g, history %d, kerker %.15g", in->scf.mix_beta, in->scf.mix_history,
         in->scf.kerker);

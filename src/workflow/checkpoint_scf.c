@@ -96,6 +96,12 @@ int checkpoint_write_scf_state(results *r, const calculation *c, const scf_histo
              results_write_array(r, "/scf/energy", 1, &n, h->energy, RESULTS_AU_ENERGY, e) ||
              results_write_array(r, "/scf/density_change", 1, &n, h->density_change, RESULTS_DIMENSIONLESS, e) ||
              results_write_array(r, "/scf/clock", 1, &three, clock, RESULTS_DIMENSIONLESS, e);
+    if (!rc && h->F_old) {   /* scf.forces_tol: the criterion's last forces and its count */
+        size_t dF[2] = {(size_t)c->in->atoms.natoms, 3}, one = 1;
+        rc = results_write_array(r, "/scf/forces_old", 2, dF, (const double *)h->F_old, RESULTS_AU_FORCE, e) ||
+             results_write_array(r, "/scf/forces_change", 1, &n, h->forces_change, RESULTS_AU_FORCE, e) ||
+             results_write_ints(r, "/scf/forces_evaluations", 1, &one, &h->forces_evaluations, e);
+    }
     for (int i = 0; i < c->mix.nbase && !rc; i++) {
         mixer_history v;
         mixer_history_view((mixer *)&c->mix, i, &v);
@@ -172,6 +178,14 @@ int checkpoint_read_scf_state(h5read *f, calculation *c, scf_history *hist, err 
         h5read_doubles(f, "/scf/clock", 1, &three, NULL, NULL, clock, e))
         return -1;
     hist->eig_error = clock[0], hist->wall = clock[1], hist->longest = clock[2];
+    if (h5read_exists(f, "/scf/forces_old")) {
+        size_t dF[2] = {(size_t)c->in->atoms.natoms, 3};
+        scf_history_alloc_forces(hist, &p, c->in->atoms.natoms);
+        if (h5read_doubles(f, "/scf/forces_old", 2, dF, NULL, NULL, (double *)hist->F_old, e) ||
+            h5read_doubles(f, "/scf/forces_change", 1, &n, NULL, NULL, hist->forces_change, e) ||
+            h5read_ints(f, "/scf/forces_evaluations", 1, &hist->forces_evaluations, e))
+            return -1;
+    }
     for (int i = 0; i < c->mix.nbase; i++) {
         mixer_history v;
         mixer_history_view(&c->mix, i, &v);

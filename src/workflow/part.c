@@ -212,6 +212,7 @@ static int relax_part(const comm_ctx *comm, const input *in, calculation *c, for
 {
     scf_params sp;
     scf_params_from_input(&sp, in);
+    scf_params_forces(&sp, f, s);
     relax_params rp;
     relax_params_from_input(&rp, in);
     if (relax_dft_init(d, c, f, s, &sp, 1, e)) return -1;
@@ -300,10 +301,11 @@ static int save_scf(void *ctx, const calculation *c, const scf_history *h, err *
 /* The SCF of a single point: continued from its checkpoint when there is one, else from
  * the atomic start (or spec's); with a checkpoint path, saved as scf.checkpoint says
  * and when a stop is requested. */
-static int single_scf(calculation *c, const input *in, const part_spec *spec, scf_history *h, err *e)
+static int single_scf(calculation *c, forces *f, const input *in, const part_spec *spec, scf_history *h, err *e)
 {
     scf_params p;
     scf_params_from_input(&p, in);
+    scf_params_forces(&p, f, &in->atoms);
     single_output o = {c->comm, spec->checkpoint, 0};
     scf_checkpointer k = {.save = save_scf, .ctx = &o, .every_iterations = in->scf.checkpoint_iterations,
                           .every_seconds = in->scf.checkpoint_seconds};
@@ -337,11 +339,14 @@ static int single_scf(calculation *c, const input *in, const part_spec *spec, sc
 static int single_point(calculation *c, forces *f, const input *in, const part_spec *spec, scf_history *h,
                         part_result *res, err *e)
 {
-    if (single_scf(c, in, spec, h, e)) return -1;
+    if (single_scf(c, f, in, spec, h, e)) return -1;
     report_energies(c, h);
-    timer_start("Forces");
-    int rc = forces_calculate(f, c, &in->atoms, e);
-    timer_stop("Forces");
+    int rc = 0;
+    if (!h->forces_current) {   /* else the forces criterion left the final state's in f */
+        timer_start("Forces");
+        rc = forces_calculate(f, c, &in->atoms, e);
+        timer_stop("Forces");
+    }
     if (rc) return -1;
     report_forces(c, f);
     res->steps = 1;

@@ -84,6 +84,7 @@ static void test_defaults(void)
        "spin off, neutral, bands auto, no dispersion");
     near(in.scf.energy_tol_ha, 5.0e-4 / 27.211386024367243, 1e-18, "energy_tol default 5e-4 eV");
     ok(in.scf.density_tol == 1e-4 && in.scf.max_iter == 100, "density_tol 1e-4, max_iter 100");
+    ok(in.scf.forces_tol_au == 0.0, "forces_tol off by default");
     ok(in.scf.mix_beta == 0.05 && in.scf.mix_history == 5 && in.scf.kerker == -1, "mixer 0.05, 5, kerker auto");
     ok(in.scf.checkpoint_iterations == 0 && in.scf.checkpoint_seconds == 1800.0, "scf.checkpoint default 30 min");
     near(in.relax.fmax_au, 0.0009723451978704314, 1e-18, "fmax default 0.05 eV/A in hartree/bohr");
@@ -117,8 +118,8 @@ static void test_everything(void)
         "  dispersion: d2\n"
         "  setups: LDA\n"
         "  bands: 40\n"
-        "scf: {energy_tol: 1.0e-5, density_tol: 1e-6, max_iter: 60, mixer: {beta: 0.1, history: 8, kerker: 1.5}, "
-        "checkpoint: 20}\n"
+        "scf: {energy_tol: 1.0e-5, density_tol: 1e-6, forces_tol: 1e-5, max_iter: 60,\n"
+        "      mixer: {beta: 0.1, history: 8, kerker: 1.5}, checkpoint: 20}\n"
         "relax: {method: fire, fmax: 0.02, max_steps: 50}\n"
         "output: {file: slab.h5, cube: [density, potential]}\n"
         "bader: true\n"
@@ -146,6 +147,7 @@ static void test_everything(void)
     ok(in.scf.density_tol == 1e-6 && in.scf.max_iter == 60 && in.scf.mix_beta == 0.1 && in.scf.mix_history == 8, "scf");
     near(in.scf.kerker, 1.5 * BOHR_ANG, 1e-15, "kerker q0 1.5/A in 1/bohr");
     ok(in.scf.checkpoint_iterations == 20 && in.scf.checkpoint_seconds == 0, "scf.checkpoint every 20 iterations");
+    near(in.scf.forces_tol_au, 1e-5 * BOHR_ANG / HARTREE_EV, 1e-20, "forces_tol 1e-5 eV/A in hartree/bohr");
     near(in.relax.fmax_au, 0.02 * BOHR_ANG / HARTREE_EV, 1e-18, "fmax 0.02 eV/A");
     ok(in.relax.method == RELAX_FIRE && in.relax.max_steps == 50, "relax fire, 50 steps");
     ok(strcmp(in.output.file, "slab.h5") == 0 && in.output.cube_density && in.output.cube_potential &&
