@@ -15,6 +15,9 @@ from ase import Atoms
 from ase.io import write
 
 with h5py.File(sys.argv[1], "r") as f:
+    if "/relax/energies" not in f:
+        print("%s: no completed ionic step yet (status %s)" % (sys.argv[1], f.attrs.get("status")))
+        sys.exit(1)
     E = f["/relax/energies"][()]
     fm = f["/relax/fmax"][()]
     R = f["/relax/positions"][()]
