@@ -17,9 +17,14 @@
 # systemd): the clients find this cluster through SLURM_CONF, munge through AuthInfo's
 # socket. No cgroups (proctrack/linuxproc, task/none), so it runs in containers without
 # a writable cgroup tree (gVisor included); SlurmdParameters=config_overrides keeps the
-# node at 2 CPUs whatever the machine has.
+# node at 2 CPUs whatever the machine has. slurmd 22.05 starts its cgroup plugin even
+# when nothing uses it and fails where /sys/fs/cgroup is not mounted (a chroot such as
+# ../shared/tools/fresh-machine.sh's: "Unable to initialize cgroup plugin"); there
+# slurm_start mounts a private cgroup v1 point in DIR (tmpfs + freezer) for it, named in
+# DIR/cgroup.conf, and slurm_stop unmounts it.
 slurm_why=""
 slurm_pids=()
+slurm_mounts=()
 
 slurm_free_port() {   # a TCP port nobody listens on (the kernel picks it)
   /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -82,6 +87,15 @@ Waittime=0
 NodeName=pawsorbnode NodeHostname=localhost NodeAddr=127.0.0.1 CPUs=2 Sockets=1 CoresPerSocket=2 ThreadsPerCore=1 RealMemory=2000 State=UNKNOWN
 PartitionName=debug Nodes=pawsorbnode Default=YES MaxTime=INFINITE State=UP
 EOF
+  if ! grep -q " /sys/fs/cgroup" /proc/self/mounts 2>/dev/null; then
+    mkdir -p "$d/cgroup"
+    if mount -t tmpfs cgroup_root "$d/cgroup" 2>/dev/null; then
+      slurm_mounts+=("$d/cgroup")
+      mkdir -p "$d/cgroup/freezer" && mount -t cgroup -o freezer freezer "$d/cgroup/freezer" 2>/dev/null &&
+        slurm_mounts=("$d/cgroup/freezer" "${slurm_mounts[@]}")
+      printf 'CgroupMountpoint=%s\nCgroupPlugin=cgroup/v1\n' "$d/cgroup" > "$d/cgroup.conf"
+    fi
+  fi
   export SLURM_CONF=$d/slurm.conf
   local i
   for i in $(seq 50); do [ -S "$d/munge/socket" ] && break; sleep 0.1; done
@@ -126,4 +140,6 @@ slurm_stop() {
     wait "$i" 2>/dev/null
   done
   slurm_pids=()
+  for i in "${slurm_mounts[@]}"; do umount "$i" 2>/dev/null; done
+  slurm_mounts=()
 }
