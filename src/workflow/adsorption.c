@@ -61,6 +61,7 @@ typedef struct {
     ads_row *rows;            /* one per placement and stage */
     int nsetups;
     char (*setup_paths)[4096];   /* every dataset of the run: each part file's provenance */
+    const char *setup_list[119]; /* setup_paths as results_set_setups takes them */
 } workflow;
 
 /* ---- parts, each in its own file, merged into the results file when it ends ---- */
@@ -121,9 +122,8 @@ static int run_part(workflow *w, const structure *s, const part_spec *spec, int 
         results_remove_stale(w->comm->world, chk);
         results *r = results_open(w->comm->world, path, e);
         if (!r) return -1;
-        const char *sp[119];
-        for (int i = 0; i < w->nsetups; i++) sp[i] = w->setup_paths[i];
-        int rc = results_set_input(r, w->in->text ? w->in->text : "", e) || results_set_setups(r, w->nsetups, sp, e);
+        int rc = results_set_input(r, w->in->text ? w->in->text : "", e) ||
+                 results_set_setups(r, w->nsetups, w->setup_list, e);
         if (!rc) rc = part_run(w->comm, w->in, s, &own, r, res, e);
         if (!rc) rc = part_record_write(w->comm, w->in, s, &own, r, res, e);
         err keep = *e, ignore = {0};
@@ -646,6 +646,7 @@ static int find_setups(workflow *w, err *e)
             if (setup_find(element_symbol(z), w->in->dft.setups, w->setup_paths[w->nsetups],
                            sizeof w->setup_paths[w->nsetups], e))
                 return err_wrap(e, "%s: dft.setups", w->in->path);
+            w->setup_list[w->nsetups] = w->setup_paths[w->nsetups];
             w->nsetups++;
         }
     return 0;
@@ -669,12 +670,10 @@ static int check_slab_parts(workflow *w, err *e)
 /* The results file's start: provenance (input, every dataset of every part), status. */
 static int start_results(workflow *w, err *e)
 {
-    const char *p[119];
-    for (int i = 0; i < w->nsetups; i++) p[i] = w->setup_paths[i];
     results_remove_stale(w->comm->world, w->output);
     results *r = results_open(w->comm->world, w->output, e);
     if (!r) return -1;
-    if (results_set_input(r, w->in->text ? w->in->text : "", e) || results_set_setups(r, w->nsetups, p, e)) {
+    if (results_set_input(r, w->in->text ? w->in->text : "", e) || results_set_setups(r, w->nsetups, w->setup_list, e)) {
         results_abort(r);
         return -1;
     }
