@@ -68,6 +68,13 @@ int davidson_distribute_bands(davidson *d, MPI_Comm band, err *e)
     return 0;
 }
 
+void davidson_drop_overlap_blocks(davidson *d)
+{
+    if (d->bd.B > 1) return;
+    free(d->sblk);
+    d->sblk = NULL;
+}
+
 void davidson_free(davidson *d)
 {
     subspace_free(&d->sub);
@@ -103,6 +110,42 @@ static int apply(davidson *d, const eig_operator *op, int nb, const double compl
     return 0;
 }
 
+/* The split form (space.h) is used when the operator offers it, the bands are not
+ * distributed and the caller keeps projections (they carry the PAW terms). */
+static int use_split(const davidson *d, const eig_operator *op, const double complex *proj)
+{
+    return op->apply_local && op->nonlocal_gram && op->add_nonlocal && d->bd.B == 1 && proj && op->naux > 0;
+}
+
+static int apply_local(davidson *d, const eig_operator *op, int nb, const double complex *psi,
+                       double complex *tpsi, double complex *proj, int ldp, err *e)
+{
+    double t = timer_now();
+    timer_start("Davidson: apply (T + V), <p|psi>");
+    int rc = op->apply_local(op->ctx, nb, psi, tpsi, proj, ldp, e);
+    timer_stop("Davidson: apply (T + V), <p|psi>");
+    d->t_apply += timer_now() - t;
+    d->napply += nb;
+    if (rc) return err_wrap(e, "applying the Hamiltonian to %d bands", nb);
+    return 0;
+}
+
+/* psi2_n = (T + V) psi_n - eps_n psi_n + sum_a |p^a> (dH - eps_n dO) P_n: the residual
+ * H psi - eps S psi of the split form, from d->hblk = (T + V) psi. */
+static int residuals_split(davidson *d, const eig_operator *op, int nb, const double complex *psi,
+                           const double complex *proj, int ldp, const double *eps, err *e)
+{
+    const eig_space *s = &op->space;
+    timer_start("Davidson: residuals");
+    for (int n = 0; n < nb; n++) {
+        size_t o = (size_t)n * s->ld;
+        for (int g = 0; g < s->npw; g++) d->psi2[o + g] = d->hblk[o + g] - eps[n] * psi[o + g];
+    }
+    int rc = op->add_nonlocal(op->ctx, nb, eps, proj, ldp, d->psi2, s->ld, e);
+    timer_stop("Davidson: residuals");
+    return rc ? err_wrap(e, "residuals of %d bands", nb) : 0;
+}
+
 /* Band groups pass projections around the ring packed (stride naux). */
 static int bands_ldp_error(const eig_operator *op, int ldp, err *e)
 {
@@ -124,6 +167,47 @@ static void rotate_inplace(davidson *d, const eig_space *s, int nb, int k, doubl
     memcpy(X, d->tmp, (size_t)s->ld * nb * sizeof *X);
 }
 
+/* proj (stride ldp) <- [proj, P2] [C1; C2] (C2 may be NULL: proj C1), through d->auxtmp. */
+static void rotate_proj_split(davidson *d, const eig_operator *op, int nb, double complex *proj, int ldp,
+                              const double *C1, const double *C2, int ldc)
+{
+    const int na = op->naux, r = op->space.real;
+    eig_rotate(r, na, nb, nb, proj, ldp, C1, ldc, 0.0, d->auxtmp, na);
+    if (C2) eig_rotate(r, na, nb, nb, d->aux2, na, C2, ldc, 1.0, d->auxtmp, na);
+    for (int n = 0; n < nb; n++)
+        memcpy(proj + (size_t)n * ldp, d->auxtmp + (size_t)n * na, na * sizeof *proj);
+}
+
+/* Rayleigh-Ritz in the split form: H_nm = <psi_n|(T + V) psi_m> + P_n^H dH P_m; psi,
+ * (T + V) psi (d->hblk) and proj rotated; d->sblk is not used. */
+static int rayleigh_ritz_split(davidson *d, const eig_operator *op, int nb, double complex *psi,
+                               double complex *proj, int ldp, double *eps, err *e)
+{
+    const eig_space *s = &op->space;
+    /* the caller's projections of psi are current (d->proj_current): only T + V applied */
+    if (apply_local(d, op, nb, psi, d->hblk, d->proj_current ? NULL : proj, ldp, e)) return -1;
+    double t = timer_now();
+    timer_start("Davidson: matrices");
+    eig_gram(s, nb, nb, psi, d->hblk, d->H, nb);
+    op->nonlocal_gram(op->ctx, 1, nb, proj, ldp, nb, proj, ldp, d->H, nb);
+    timer_stop("Davidson: matrices");
+    d->t_gram += timer_now() - t;
+    t = timer_now();
+    timer_start("Davidson: subspace solve");
+    int rc = subspace_eigh(&d->sub, nb, d->H, nb, eps, e);
+    timer_stop("Davidson: subspace solve");
+    if (rc) return err_wrap(e, "Rayleigh-Ritz");
+    d->t_diag += timer_now() - t;
+    t = timer_now();
+    timer_start("Davidson: rotations");
+    rotate_inplace(d, s, nb, nb, psi, d->H, nb);
+    rotate_inplace(d, s, nb, nb, d->hblk, d->H, nb);
+    rotate_proj_split(d, op, nb, proj, ldp, d->H, NULL, nb);
+    timer_stop("Davidson: rotations");
+    d->t_rotate += timer_now() - t;
+    return 0;
+}
+
 int eig_rayleigh_ritz(davidson *d, const eig_operator *op, int nb, double complex *psi,
                       double complex *proj, int ldp, double *eps, err *e)
 {
@@ -134,6 +218,8 @@ int eig_rayleigh_ritz(davidson *d, const eig_operator *op, int nb, double comple
         if (ldp != op->naux) return bands_ldp_error(op, ldp, e);
         return rayleigh_ritz_bands(d, op, nb, psi, proj, ldp, eps, e);
     }
+    if (use_split(d, op, proj)) return rayleigh_ritz_split(d, op, nb, psi, proj, ldp, eps, e);
+    if (!d->sblk) return err_set(e, EXIT_INTERNAL, "eigensolver: S psi wanted of a split-form workspace");
     if (apply(d, op, nb, psi, d->hblk, d->sblk, proj, ldp, e)) return -1;
     double t = timer_now();
     eig_gram(s, nb, nb, psi, d->hblk, d->H, nb);  /* H_nm = <psi_n|H psi_m> */
@@ -164,9 +250,18 @@ int eig_orthonormalize(davidson *d, const eig_operator *op, int nb, double compl
         if (ldp != op->naux) return bands_ldp_error(op, ldp, e);
         return orthonormalize_bands(d, op, nb, psi, proj, ldp, e);
     }
-    if (apply(d, op, nb, psi, NULL, d->sblk, proj, ldp, e)) return -1;
-    double t = timer_now();
-    eig_gram(s, nb, nb, psi, d->sblk, d->S, nb);
+    double t;
+    if (use_split(d, op, proj)) {   /* <psi|S|psi> = <psi|psi> + P^H dO P: projections only */
+        if (apply_local(d, op, nb, psi, NULL, proj, ldp, e)) return -1;
+        t = timer_now();
+        eig_gram(s, nb, nb, psi, psi, d->S, nb);
+        op->nonlocal_gram(op->ctx, 0, nb, proj, ldp, nb, proj, ldp, d->S, nb);
+    } else {
+        if (!d->sblk) return err_set(e, EXIT_INTERNAL, "eigensolver: S psi wanted of a split-form workspace");
+        if (apply(d, op, nb, psi, NULL, d->sblk, proj, ldp, e)) return -1;
+        t = timer_now();
+        eig_gram(s, nb, nb, psi, d->sblk, d->S, nb);
+    }
     d->t_gram += timer_now() - t;
     t = timer_now();
     if (subspace_cholesky(&d->sub, nb, d->S, nb, e)) return -1;
@@ -211,9 +306,9 @@ static void subspace_matrices(davidson *d, const eig_space *s, int nb, const dou
     eig_gram(s, nb, N, d->psi2, d->sblk, d->S + (size_t)nb * per, N);
 }
 
-/* [psi, psi2] C[:, :B] -> psi, and the same for H psi, S psi and the projections. */
+/* [psi, psi2] C[:, :B] -> psi and the projections, and unless last H psi and S psi. */
 static void davidson_rotate(davidson *d, const eig_operator *op, int nb, double complex *psi,
-                            double complex *proj, int ldp)
+                            double complex *proj, int ldp, int last)
 {
     const eig_space *s = &op->space;
     const int N = 2 * nb, per = s->real ? 1 : 2, r = s->real;
@@ -221,8 +316,10 @@ static void davidson_rotate(davidson *d, const eig_operator *op, int nb, double 
     eig_rotate(r, s->npw, nb, nb, psi, s->ld, C11, N, 0.0, d->tmp, s->ld);
     eig_rotate(r, s->npw, nb, nb, d->psi2, s->ld, C21, N, 1.0, d->tmp, s->ld);
     memcpy(psi, d->tmp, (size_t)s->ld * nb * sizeof *psi);
-    rotate_inplace(d, s, nb, N, d->hblk, C11, N);   /* [H psi, H psi2] C[:, :B] */
-    rotate_inplace(d, s, nb, N, d->sblk, C11, N);
+    if (!last) {   /* H psi and S psi are wanted only by another inner iteration */
+        rotate_inplace(d, s, nb, N, d->hblk, C11, N);   /* [H psi, H psi2] C[:, :B] */
+        rotate_inplace(d, s, nb, N, d->sblk, C11, N);
+    }
     if (op->naux > 0 && proj != d->auxtmp) {
         const int na = op->naux;
         eig_rotate(r, na, nb, nb, proj, ldp, C11, N, 0.0, d->auxtmp, na);
@@ -349,17 +446,17 @@ static void subspace_matrices_bands(davidson *d, const eig_space *s, int nb, int
     }
 }
 
-/* [psi, psi2] C[:, :nb] -> psi (my columns), and the same for H psi, S psi and the
- * projections: two ring passes per block (C11 for the first nb rows, C21 for the rest). */
+/* [psi, psi2] C[:, :nb] -> psi (my columns), and the same for the projections and unless last H psi, S psi:
+ * two ring passes per block (C11 for the first nb rows, C21 for the rest). */
 static void davidson_rotate_bands(davidson *d, const eig_operator *op, int nb, int n0, int nl, double complex *psi,
-                                  double complex *proj, int ldp)
+                                  double complex *proj, int ldp, int last)
 {
     const eig_space *s = &op->space;
     const int N = 2 * nb;
     const size_t per = s->real ? 1 : 2, off = (size_t)nl * s->ld;
     const double *C11 = d->H, *C21 = d->H + (size_t)nb * per;
     double complex *X[3] = {psi, d->hblk, d->sblk}, *X2[3] = {d->psi2, d->hblk + off, d->sblk + off};
-    for (int x = 0; x < 3; x++) {
+    for (int x = 0; x < (last ? 1 : 3); x++) {   /* H psi, S psi: only for another inner iteration */
         ring_rotate(d, s->real, s->npw, s->ld, nb, X[x], d->ring[0], d->ring[1], C11, N, n0, nl, 0.0, d->tmp);
         ring_rotate(d, s->real, s->npw, s->ld, nb, X2[x], d->ring[0], d->ring[1], C21, N, n0, nl, 1.0, d->tmp);
         memcpy(X[x], d->tmp, (size_t)s->ld * nl * sizeof *psi);
@@ -373,6 +470,69 @@ static void davidson_rotate_bands(davidson *d, const eig_operator *op, int nb, i
     }
 }
 
+/* One Davidson call in the split form (space.h; bands not distributed): H psi and S psi
+ * never formed. d->hblk holds [(T + V) psi | (T + V) psi2], d->aux2 the projections of
+ * psi2; the rows <psi2| of H_NN and S_NN are the plane-wave Gram matrices plus the
+ * projector terms; (T + V) psi is rotated only when another inner iteration follows. */
+static int davidson_iterate_split(davidson *d, const eig_operator *op, int nb, double complex *psi,
+                                  double complex *proj, int ldp, double *eps, const double *weights,
+                                  double *error, err *e)
+{
+    const eig_space *s = &op->space;
+    const int N = 2 * nb, per = s->real ? 1 : 2, na = op->naux;
+    if (rayleigh_ritz_split(d, op, nb, psi, proj, ldp, eps, e)) return -1;
+    if (residuals_split(d, op, nb, psi, proj, ldp, eps, e)) return -1;
+    for (int it = 0; it < d->niter; it++) {
+        const int last = it == d->niter - 1;
+        if (last) {
+            eig_norms(s, nb, d->psi2, d->resid);
+            if (error) {
+                *error = 0.0;
+                for (int n = 0; n < nb; n++) *error += (weights ? weights[n] : 1.0) * d->resid[n];
+            }
+        }
+        double t = timer_now();
+        precond_ekin(s, nb, psi, d->ekin);
+        precond_apply(s, nb, d->ekin, d->psi2, d->psi2);
+        d->t_precond += timer_now() - t;
+        double complex *tpsi2 = d->hblk + (size_t)nb * s->ld;
+        if (apply_local(d, op, nb, d->psi2, tpsi2, d->aux2, na, e)) return -1;
+        t = timer_now();
+        timer_start("Davidson: matrices");
+        subspace_diagonal(d, s, nb, eps);
+        double *H21 = d->H + (size_t)nb * per, *H22 = d->H + ((size_t)nb * N + nb) * per;
+        double *S21 = d->S + (size_t)nb * per, *S22 = d->S + ((size_t)nb * N + nb) * per;
+        eig_gram(s, nb, N, d->psi2, d->hblk, H21, N);   /* <psi2|(T + V)[psi, psi2]> */
+        op->nonlocal_gram(op->ctx, 1, nb, d->aux2, na, nb, proj, ldp, H21, N);
+        op->nonlocal_gram(op->ctx, 1, nb, d->aux2, na, nb, d->aux2, na, H22, N);
+        eig_gram(s, nb, nb, d->psi2, psi, S21, N);
+        eig_gram(s, nb, nb, d->psi2, d->psi2, S22, N);
+        op->nonlocal_gram(op->ctx, 0, nb, d->aux2, na, nb, proj, ldp, S21, N);
+        op->nonlocal_gram(op->ctx, 0, nb, d->aux2, na, nb, d->aux2, na, S22, N);
+        timer_stop("Davidson: matrices");
+        d->t_gram += timer_now() - t;
+        t = timer_now();
+        timer_start("Davidson: subspace solve");
+        int rc = subspace_eigh_gen(&d->sub, N, d->H, d->S, N, d->eps2, e);
+        timer_stop("Davidson: subspace solve");
+        if (rc) return err_wrap(e, "Davidson step %d", it + 1);
+        memcpy(eps, d->eps2, nb * sizeof *eps);
+        d->t_diag += timer_now() - t;
+        t = timer_now();
+        timer_start("Davidson: rotations");
+        const double *C11 = d->H, *C21 = d->H + (size_t)nb * per;
+        eig_rotate(s->real, s->npw, nb, nb, psi, s->ld, C11, N, 0.0, d->tmp, s->ld);
+        eig_rotate(s->real, s->npw, nb, nb, d->psi2, s->ld, C21, N, 1.0, d->tmp, s->ld);
+        memcpy(psi, d->tmp, (size_t)s->ld * nb * sizeof *psi);
+        rotate_proj_split(d, op, nb, proj, ldp, C11, C21, N);
+        if (!last) rotate_inplace(d, s, nb, N, d->hblk, C11, N);   /* [(T+V) psi, (T+V) psi2] C[:, :B] */
+        timer_stop("Davidson: rotations");
+        d->t_rotate += timer_now() - t;
+        if (!last && residuals_split(d, op, nb, psi, proj, ldp, eps, e)) return -1;
+    }
+    return 0;
+}
+
 int davidson_iterate(davidson *d, const eig_operator *op, int nb, double complex *psi,
                      double complex *proj, int ldp, double *eps, const double *weights,
                      double *error, err *e)
@@ -384,6 +544,8 @@ int davidson_iterate(davidson *d, const eig_operator *op, int nb, double complex
     if (s->comm == MPI_COMM_NULL && 2L * nb > dim)
         return err_set(e, EXIT_BAD_INPUT, "%d bands need at least %d plane waves; the basis has %ld "
                        "(raise the cutoff or lower the number of bands)", nb, 2 * nb, dim);
+    if (use_split(d, op, proj)) return davidson_iterate_split(d, op, nb, psi, proj, ldp, eps, weights, error, e);
+    if (!d->sblk) return err_set(e, EXIT_INTERNAL, "eigensolver: S psi wanted of a split-form workspace");
     if (!proj) proj = d->auxtmp, ldp = op->naux;
     /* This rank's bands [n0, n0 + nl): all of them (0, nb) without band groups, where the
      * band variants below are not called and the gathers do nothing. */
@@ -422,9 +584,9 @@ int davidson_iterate(davidson *d, const eig_operator *op, int nb, double complex
         d->t_diag += timer_now() - t;
         t = timer_now();
         if (banded)
-            davidson_rotate_bands(d, op, nb, n0, nl, psi, proj, ldp);
+            davidson_rotate_bands(d, op, nb, n0, nl, psi, proj, ldp, it == d->niter - 1);
         else
-            davidson_rotate(d, op, nb, psi, proj, ldp);
+            davidson_rotate(d, op, nb, psi, proj, ldp, it == d->niter - 1);
         d->t_rotate += timer_now() - t;
         if (it < d->niter - 1) residuals(d, s, nl, eps + n0);
     }

@@ -19,14 +19,27 @@
  *   for bands to converge; the SCF divides the k/spin sum by the number of valence
  *   electrons for its criterion.
  *
- * Differences from GPAW that do not change the result beyond rounding: H psi and S psi
- * are rotated together with psi (one GEMM each) instead of H being applied again to
- * the rotated bands, which saves one H application per inner iteration; the operator
- * returns H psi and S psi including the PAW terms (GPAW adds them through P_ani).
+ * Differences from GPAW that do not change the result beyond rounding: H psi is rotated
+ * together with psi (one GEMM) instead of H being applied again to the rotated bands,
+ * which saves one H application per inner iteration, and not rotated after the last
+ * inner iteration (GPAW: `if nit < niter - 1`).
  *
- * Memory: the workspace holds six npw_max x nbands blocks (psi2, H psi, S psi,
- * H psi2, S psi2, a rotation buffer), two projection blocks and the 2B x 2B
- * matrices; it is allocated once by davidson_init and nothing is allocated later.
+ * The split form (space.h; what the PAW Hamiltonian offers, hamiltonian/apply.c): the
+ * operator applies only T + V and returns the projections P = <p|psi>; the PAW terms
+ * enter through P, as GPAW's matrix_elements and calculate_residuals do:
+ *   <psi2|H|X> = <psi2|(T + V) X> + P2^H dH P_X,   <psi2|S|X> = <psi2|X> + P2^H dO P_X,
+ *   R = (T + V) psi - eps psi + sum_a |p^a> (dH - eps dO) P,
+ * so H psi and S psi are never formed: per call 3 projections and 2 projector sums
+ * (residuals) instead of 3 projections and 6 projector sums, and neither S psi nor
+ * S psi2 is stored or rotated. For the LATP quick slab + SN (550 bands, ~2000 projectors,
+ * 46 038 coefficients) the projector sums cost ~3.6 Gram-matrix GEMMs each.
+ * Used when the operator has the split form, the bands are not distributed and the
+ * caller keeps projections; otherwise the full form (H psi and S psi from apply).
+ *
+ * Memory: the workspace holds npw_max x nbands blocks — psi2, a rotation buffer,
+ * [H psi | H psi2] (or [(T+V) psi | (T+V) psi2]) and, in the full form, [S psi | S psi2]
+ * (davidson_drop_overlap_blocks frees these two for the split form) —, two projection
+ * blocks and the 2B x 2B matrices; allocated by davidson_init, nothing later.
  *
  * Band groups (davidson_distribute_bands; parallel/banddist.h, docs/parallel.md): psi,
  * proj and the six blocks hold only this rank's bands [n0, n1) of the block (on its G
@@ -70,6 +83,11 @@ typedef struct {
     double *eps2;                   /* 2 nbands */
     double *ekin;                   /* nbl */
     double *resid;                  /* nbands: <R_n|R_n> of the error, unweighted (all bands) */
+    /* Split form only: the projections passed with psi to davidson_iterate and
+     * eig_rayleigh_ritz already hold <p|psi> (the caller keeps them current, as GPAW's
+     * kpt.projections), so the Rayleigh-Ritz step applies T + V without projecting
+     * again. 0 after init; set by the caller. */
+    int proj_current;
     /* Statistics since init (seconds, wall clock; counts of bands H was applied to). */
     long napply;
     double t_apply, t_gram, t_diag, t_rotate, t_precond;
@@ -88,6 +106,12 @@ void davidson_free(davidson *d);
  * on every rank. A communicator of one rank changes nothing (the serial code and bits).
  * Every later call is collective over `band` (and over space.comm as before). */
 int davidson_distribute_bands(davidson *d, MPI_Comm band, err *e);
+
+/* For operators in the split form (space.h) without band groups: S psi is never formed,
+ * so the two S blocks (sblk) are freed; calls must then pass projections (proj) and an
+ * operator with the split form, or they fail with EXIT_INTERNAL. Does nothing with band
+ * groups (their ring algebra keeps H psi and S psi). */
+void davidson_drop_overlap_blocks(davidson *d);
 
 /* One Davidson step on one k-point for nb <= nbands bands psi (S-orthonormal on entry;
  * still S-orthonormal on return, as the generalised subspace solve guarantees).

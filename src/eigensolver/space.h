@@ -52,12 +52,37 @@ typedef int (*eig_apply_fn)(void *ctx, int nb, const double complex *psi,
                             double complex *hpsi, double complex *spsi,
                             double complex *proj, int ldp, err *e);
 
+/* The PAW split form of the same operator (optional; all three or none). With
+ * H = T + V + sum_a |p^a> dH^a <p^a| and S = 1 + sum_a |p^a> dO^a <p^a| the eigensolver
+ * never needs H psi or S psi as arrays: its matrix elements are
+ *   <A|H|B> = <A|(T + V) B> + P_A^H dH P_B,   <A|S|B> = <A|B> + P_A^H dO P_B,
+ * and its residuals H psi - eps S psi = (T + V) psi - eps psi + sum_a |p^a> (dH - eps dO) P,
+ * so one projection per band and no |p> sums in the applications (eigensolver/davidson.h).
+ *
+ * eig_apply_local_fn: tpsi = (T + V) psi and proj = <p|psi> (naux per band, stride ldp;
+ * proj NULL: not computed; tpsi NULL: only the projections) for nb bands. Must not allocate. Returns 0, or -1 with e set.
+ * eig_nonlocal_gram_fn: M(i, j) += P_A,i^H X P_B,j for i < m, j < n, X = dH (h = 1) or dO
+ * (h = 0), A and B projections (strides lda, ldb), M subspace storage (ldm). The
+ * projections are whole on every rank: the same bits everywhere, no communication.
+ * eig_add_nonlocal_fn: R_n += sum_a |p^a> (dH^a - eps_n dO^a) P_n^a for nb bands (stride
+ * ldr; proj stride ldp). */
+typedef int (*eig_apply_local_fn)(void *ctx, int nb, const double complex *psi, double complex *tpsi,
+                                  double complex *proj, int ldp, err *e);
+typedef void (*eig_nonlocal_gram_fn)(void *ctx, int h, int m, const double complex *A, int lda, int n,
+                                     const double complex *B, int ldb, double *M, int ldm);
+typedef int (*eig_add_nonlocal_fn)(void *ctx, int nb, const double *eps, const double complex *proj, int ldp,
+                                   double complex *R, int ldr, err *e);
+
 /* What the eigensolver needs to know of one k-point's Hamiltonian. */
 typedef struct {
     eig_space space;
     int naux;           /* projections per band returned by apply (0: none) */
     eig_apply_fn apply;
-    void *ctx;          /* passed to apply; owned by the caller */
+    /* The split form (above); NULL when the operator has no projector part of its own. */
+    eig_apply_local_fn apply_local;
+    eig_nonlocal_gram_fn nonlocal_gram;
+    eig_add_nonlocal_fn add_nonlocal;
+    void *ctx;          /* passed to the functions; owned by the caller */
 } eig_operator;
 
 /* M(i,j) = <A_i|B_j> for i < m, j < n (the rule above; GEMM). Collective over

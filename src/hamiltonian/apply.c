@@ -24,6 +24,8 @@ int ham_op_init(ham_op *op, hamiltonian *h, wavefunctions *w, int nbmax, err *e)
     op->cr = xcalloc(n, sizeof *op->cr);
     op->Pc = xcalloc(n, sizeof *op->Pc);
     op->cc = xcalloc(n, sizeof *op->cc);
+    op->cr2 = xcalloc(n, sizeof *op->cr2);
+    op->cc2 = xcalloc(n, sizeof *op->cc2);
     int nimax = 1;
     for (int a = 0; a < w->ss->natoms; a++)
         if (w->ss->ni_a[a] > nimax) nimax = w->ss->ni_a[a];
@@ -40,6 +42,8 @@ void ham_op_free(ham_op *op)
     free(op->cr);
     free(op->Pc);
     free(op->cc);
+    free(op->cr2);
+    free(op->cc2);
     free(op->dH_ii);
     free(op->dO_ii);
     free(op->Xc);
@@ -65,6 +69,9 @@ eig_operator ham_op_operator(ham_op *op, int u)
     o.space.work = w->comm->work;
     o.naux = w->ss->nI;
     o.apply = hamiltonian_apply;
+    o.apply_local = hamiltonian_apply_local;
+    o.nonlocal_gram = hamiltonian_nonlocal_gram;
+    o.add_nonlocal = hamiltonian_add_nonlocal;
     o.ctx = op;
     return o;
 }
@@ -199,4 +206,88 @@ int hamiltonian_apply(void *ctx, int nb, const double complex *psi, double compl
             return -1;
     }
     return 0;
+}
+
+/* <p|psi> of nb bands into op->Pr (real) or op->Pc, copied to proj (stride ldp) if given. */
+static int project(ham_op *op, int nb, const double complex *psi, double complex *proj, int ldp, err *e)
+{
+    wavefunctions *w = op->w;
+    const wfs_kpoint *q = &w->kpt_u[op->u];
+    const pw_basis *pw = &w->pw_k[q->k];
+    pwlfc *pt = &w->pt_k[q->k];
+    int npw = pw->npw, nI = w->ss->nI, real = pw->real;
+    if (real ? pwlfc_integrate_real(pt, nb, psi, npw, op->Pr, nI, e)
+             : pwlfc_integrate_cplx(pt, nb, psi, npw, op->Pc, nI, e))
+        return -1;
+    if (proj)
+        for (int n = 0; n < nb; n++)
+            for (int c = 0; c < nI; c++)
+                proj[(size_t)n * ldp + c] = real ? op->Pr[(size_t)n * nI + c] : op->Pc[(size_t)n * nI + c];
+    return 0;
+}
+
+int hamiltonian_apply_local(void *ctx, int nb, const double complex *psi, double complex *tpsi,
+                            double complex *proj, int ldp, err *e)
+{
+    ham_op *op = ctx;
+    wavefunctions *w = op->w;
+    const wfs_kpoint *q = &w->kpt_u[op->u];
+    if (proj && project(op, nb, psi, proj, ldp, e)) return -1;
+    if (!tpsi) return 0;
+    if (w->npw_ranks == 1) apply_local(op, nb, psi, tpsi);
+    else if (apply_local_distributed(op, nb, psi, tpsi))
+        return err_set(e, EXIT_INTERNAL, "H apply: %d bands exceed the transposes' %d", nb, w->dist_k[q->k].nbmax);
+    return 0;
+}
+
+/* op->Pr / op->Pc (n bands) <- B's projections (stride ldb). */
+static void load_projections(ham_op *op, int n, const double complex *B, int ldb, int real)
+{
+    int nI = op->w->ss->nI;
+    for (int j = 0; j < n; j++)
+        for (int c = 0; c < nI; c++) {
+            if (real) op->Pr[(size_t)j * nI + c] = creal(B[(size_t)j * ldb + c]);
+            else op->Pc[(size_t)j * nI + c] = B[(size_t)j * ldb + c];
+        }
+}
+
+void hamiltonian_nonlocal_gram(void *ctx, int h, int m, const double complex *A, int lda, int n,
+                               const double complex *B, int ldb, double *M, int ldm)
+{
+    ham_op *op = ctx;
+    const wfs_kpoint *q = &op->w->kpt_u[op->u];
+    int nI = op->w->ss->nI, real = op->w->pw_k[q->k].real;
+    load_projections(op, n, B, ldb, real);
+    times_atomic(op, n, h, real);   /* XB = P_B X into op->cr / op->cc */
+    /* M (column-major, ldm) is M^T row-major: M^T = XB A^H, n x m. */
+    if (real) {
+        load_projections(op, m, A, lda, 1);
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, m, nI, 1.0, op->cr, nI, op->Pr, nI, 1.0, M, ldm);
+    } else {
+        const double complex one = 1.0;
+        cblas_zgemm(CblasRowMajor, CblasNoTrans, CblasConjTrans, n, m, nI, &one, op->cc, nI, A, lda, &one, M, ldm);
+    }
+}
+
+int hamiltonian_add_nonlocal(void *ctx, int nb, const double *eps, const double complex *proj, int ldp,
+                             double complex *R, int ldr, err *e)
+{
+    ham_op *op = ctx;
+    wavefunctions *w = op->w;
+    const wfs_kpoint *q = &w->kpt_u[op->u];
+    pwlfc *pt = &w->pt_k[q->k];
+    int nI = w->ss->nI, real = w->pw_k[q->k].real;
+    size_t len = (size_t)nb * nI;
+    load_projections(op, nb, proj, ldp, real);
+    times_atomic(op, nb, 1, real);   /* P dH */
+    if (real) memcpy(op->cr2, op->cr, len * sizeof *op->cr2);
+    else memcpy(op->cc2, op->cc, len * sizeof *op->cc2);
+    times_atomic(op, nb, 0, real);   /* P dO */
+    for (int n = 0; n < nb; n++)
+        for (int c = 0; c < nI; c++) {
+            size_t i = (size_t)n * nI + c;
+            if (real) op->cr[i] = op->cr2[i] - eps[n] * op->cr[i];
+            else op->cc[i] = op->cc2[i] - eps[n] * op->cc[i];
+        }
+    return real ? pwlfc_add_real(pt, nb, op->cr, nI, R, ldr, e) : pwlfc_add_cplx(pt, nb, op->cc, nI, R, ldr, e);
 }

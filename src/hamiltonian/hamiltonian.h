@@ -94,6 +94,8 @@ typedef struct {
     int u;
     double *Pr, *cr;              /* nbands x nI (real projections, GEMM output) */
     double complex *Pc, *cc;      /* nbands x nI (complex) */
+    double *cr2;                  /* nbands x nI: P dH of the residuals (real) */
+    double complex *cc2;          /* the same, complex */
     double *dH_ii, *dO_ii;        /* per atom unpacked (max ni^2 each) */
     double complex *Xc;           /* the same promoted to complex */
 } ham_op;
@@ -106,5 +108,14 @@ eig_operator ham_op_operator(ham_op *op, int u);
 /* eig_apply_fn: H psi, S psi and <p|psi> for nb bands (space.h). */
 int hamiltonian_apply(void *ctx, int nb, const double complex *psi, double complex *hpsi, double complex *spsi,
                       double complex *proj, int ldp, err *e);
+/* The split form (eigensolver/space.h): (T + V) psi and <p|psi>; P_A^H dH P_B (h = 1) or
+ * P_A^H dO P_B (h = 0) added to a subspace matrix; sum_a |p^a> (dH - eps_n dO) P_n added
+ * to residuals. */
+int hamiltonian_apply_local(void *ctx, int nb, const double complex *psi, double complex *tpsi,
+                            double complex *proj, int ldp, err *e);
+void hamiltonian_nonlocal_gram(void *ctx, int h, int m, const double complex *A, int lda, int n,
+                               const double complex *B, int ldb, double *M, int ldm);
+int hamiltonian_add_nonlocal(void *ctx, int nb, const double *eps, const double complex *proj, int ldp,
+                             double complex *R, int ldr, err *e);
 
 #endif

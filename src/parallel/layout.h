@@ -31,10 +31,10 @@
  *
  * Memory per rank (bytes; complex double coefficients, as wavefunctions.h stores even
  * real ones), with nbl = ceil(nbands / band) bands per band rank:
- *   wavefunctions  16 nbl npw_max (ceil(B / kpt) + 6) / pw
+ *   wavefunctions  16 nbl npw_max (ceil(B / kpt) + 4) / pw, + 6 instead of 4 with band > 1
  *                  (the local blocks' ψ — mem_psi, the stored bands — and the Davidson
- *                  workspace of 6 blocks: ψ2, tmp, H ψ and S ψ of 2 nbl, eigensolver/
- *                  davidson.c, each on the rank's G slice) + 2 16 ceil(nbl / pw)
+ *                  workspace: ψ2, tmp and (T + V) ψ of 2 nbl, and with band groups S ψ of
+ *                  2 nbl, eigensolver/davidson.c, each on the rank's G slice) + 2 16 ceil(nbl / pw)
  *                  npw_max for pw > 1 (the band-transpose buffers of pwdist.h; the
  *                  initial guess may need up to ceil(atomic orbitals / band) bands:
  *                  left out)

@@ -81,6 +81,8 @@ int calc_init(calculation *c, const comm_ctx *comm, const input *in, const plan 
     if (davidson_init(&c->dav, c->wfs.npw_max, c->nbands, c->ss.nI, pl->real, e)) return -1;
     /* band groups: each band rank keeps its run of bands (eigensolver/davidson.h) */
     if (davidson_distribute_bands(&c->dav, comm->band, e)) return -1;
+    davidson_drop_overlap_blocks(&c->dav);   /* the split form of ham_op (apply.c) never forms S psi */
+    c->dav.proj_current = 1;   /* q->P always holds <p|psi> (scf/wavefunctions.h) */
     /* ScaLAPACK over the plane-wave ranks for subspaces of 2 nbands >= SUBSPACE_SCALAPACK_MIN */
     if (subspace_distribute(&c->dav.sub, comm->pw, SUBSPACE_SCALAPACK_MIN, e)) return -1;
     if (symmetrizer_init(&c->symz, &pl->kpts.sym, &pl->coarse, &c->ss, e)) return -1;

@@ -7,6 +7,10 @@
  * Σ_G ψ(G) e^{i(k+G).r}, <ψ|ψ> = (dv/N) Σ_G |ψ(G)|² (real, Γ-only half sphere: space.h's
  * rule). Layout: band n of a (spin, k) block at psi + n ld, ld = npw; projections P at
  * P + n nI (complex; at Γ the imaginary parts are zero), atoms in ss->I_a order.
+ * Invariant: P always holds <p̃|ψ̃> of the stored ψ̃ (the initial guess projects, the
+ * eigensolver and the orthonormalisation rotate P with ψ̃, checkpoints store both, new
+ * positions are followed by an orthonormalisation that projects again); the eigensolver
+ * relies on it (davidson.h, proj_current).
  *
  * Distribution (issue 5, core/comm.h): the nu_all = nspins nk blocks, spin-major
  * (u = s nk + k), are dealt to the comm->layout.kpt k-point groups in contiguous runs,

@@ -81,11 +81,11 @@ static void test_estimate(void)
     parallel_estimate one, four;
     parallel_estimate_layout(&p, (comm_layout){1, 1, 4}, &one);
     parallel_estimate_layout(&p, (comm_layout){4, 1, 1}, &four);
-    /* 16 bytes x 10 bands x 1000 coefficients x (blocks + 6 Davidson blocks) / pw ranks,
-     * plus two transpose buffers of ceil(10 / 4) whole bands */
-    near(one.mem_wavefunctions, 16.0 * 10 * 1000 * (8 + 6) / 4 + 2 * 16.0 * 3 * 1000, 0,
+    /* 16 bytes x 10 bands x 1000 coefficients x (blocks + 4 Davidson blocks: no S psi in the
+     * split form) / pw ranks, plus two transpose buffers of ceil(10 / 4) whole bands */
+    near(one.mem_wavefunctions, 16.0 * 10 * 1000 * (8 + 4) / 4 + 2 * 16.0 * 3 * 1000, 0,
          "wavefunctions, 1 group of 4 plane-wave ranks: all 8 blocks on G slices");
-    near(four.mem_wavefunctions, 16.0 * 10 * 1000 * (2 + 6), 0, "wavefunctions, 4 groups: 2 blocks each");
+    near(four.mem_wavefunctions, 16.0 * 10 * 1000 * (2 + 4), 0, "wavefunctions, 4 groups: 2 blocks each");
     ok(four.blocks_per_group == 2 && one.blocks_per_group == 8, "blocks per group");
     near(one.mem_grids, four.mem_grids, 0, "grids are not distributed");
     /* band groups: 4 bands per rank of 3 band ranks (ceil(10 / 3)), stored and Davidson

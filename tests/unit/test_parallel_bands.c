@@ -202,7 +202,7 @@ static void test_davidson(int rank, int size)
             }
             if (n >= n0 && n < n1) psi[(size_t)(n - n0) * NPW + g] = (v[0] + I * v[1]) / (1.0 + m.g2[g]);
         }
-    eig_operator op = {{NPW, NPW, 0, -1, 1.0, m.g2, MPI_COMM_NULL, NULL}, NP, model_apply, &m};
+    eig_operator op = {.space = {NPW, NPW, 0, -1, 1.0, m.g2, MPI_COMM_NULL, NULL}, .naux = NP, .apply = model_apply, .ctx = &m};
     rc = eig_orthonormalize(&d, &op, NB, psi, proj, NP, &e);
     double orth, perr;
     check_bands(&m, &d.bd, psi, proj, &orth, &perr);
