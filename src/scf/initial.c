@@ -298,8 +298,13 @@ static int initial_block(calculation *c, int u, pwlfc *orb, int nao, err *e)
     band_dist_mine(&bd, m, &m0, &m1);
     int ml = m1 - m0, mmax = (m + bd.B - 1) / bd.B;
     size_t blk = (size_t)mmax * npw + 1;
+    eig_operator op = ham_op_operator(&c->op, u);
+    /* without band groups the split form (eigensolver/space.h): (T + V) phi and the
+     * projections, the PAW terms of H and S from them; S phi never formed */
+    const int split = bd.B == 1 && op.apply_local && op.naux > 0;
     double complex *phi = xcalloc(blk, sizeof *phi), *hphi = xcalloc(blk, sizeof *hphi);
-    double complex *sphi = xcalloc(blk, sizeof *sphi), *ring[2] = {NULL, NULL};
+    double complex *sphi = split ? NULL : xcalloc(blk, sizeof *sphi), *ring[2] = {NULL, NULL};
+    double complex *P = split ? xcalloc((size_t)m * op.naux + 1, sizeof *P) : NULL;
     if (bd.B > 1) ring[0] = xcalloc(blk, sizeof *phi), ring[1] = xcalloc(blk, sizeof *phi);
     int sz = real ? 1 : 2;
     double *H = xcalloc((size_t)sz * m * m, sizeof *H), *S = xcalloc((size_t)sz * m * m, sizeof *S);
@@ -307,16 +312,23 @@ static int initial_block(calculation *c, int u, pwlfc *orb, int nao, err *e)
     subspace sub = {0};
     int no = nao < m ? nao : m;
     if (start_vectors(c, q, orb, nao, no, m0, ml, phi, e)) goto out;
-    eig_operator op = ham_op_operator(&c->op, u);
-    if (op.apply(op.ctx, ml, phi, hphi, sphi, NULL, 0, e)) goto out;
-    /* my columns m0..m1 of <phi|H phi> and <phi|S phi>, row block by row block */
     band_ring r;
-    for (band_ring_begin(&r, &bd, m, phi, 2 * (size_t)npw, ring[0], ring[1]); r.cur; band_ring_next(&r)) {
-        eig_gram(&op.space, r.n1 - r.n0, ml, r.cur, hphi, H + ((size_t)m0 * m + r.n0) * sz, m);
-        eig_gram(&op.space, r.n1 - r.n0, ml, r.cur, sphi, S + ((size_t)m0 * m + r.n0) * sz, m);
+    if (split) {
+        if (op.apply_local(op.ctx, m, phi, hphi, P, op.naux, e)) goto out;
+        eig_gram(&op.space, m, m, phi, hphi, H, m);
+        op.nonlocal_gram(op.ctx, 1, m, P, op.naux, m, P, op.naux, H, m);
+        eig_gram(&op.space, m, m, phi, phi, S, m);
+        op.nonlocal_gram(op.ctx, 0, m, P, op.naux, m, P, op.naux, S, m);
+    } else {
+        if (op.apply(op.ctx, ml, phi, hphi, sphi, NULL, 0, e)) goto out;
+        /* my columns m0..m1 of <phi|H phi> and <phi|S phi>, row block by row block */
+        for (band_ring_begin(&r, &bd, m, phi, 2 * (size_t)npw, ring[0], ring[1]); r.cur; band_ring_next(&r)) {
+            eig_gram(&op.space, r.n1 - r.n0, ml, r.cur, hphi, H + ((size_t)m0 * m + r.n0) * sz, m);
+            eig_gram(&op.space, r.n1 - r.n0, ml, r.cur, sphi, S + ((size_t)m0 * m + r.n0) * sz, m);
+        }
+        band_dist_allgather(&bd, m, NULL, H, (size_t)sz * m);
+        band_dist_allgather(&bd, m, NULL, S, (size_t)sz * m);
     }
-    band_dist_allgather(&bd, m, NULL, H, (size_t)sz * m);
-    band_dist_allgather(&bd, m, NULL, S, (size_t)sz * m);
     if (subspace_init(&sub, m, real, e) || subspace_eigh_gen(&sub, m, H, S, m, eps, e)) goto out;
     /* this rank's bands w->n0 .. w->n0 + w->nbl - 1: phi C[:, n0:n0+nbl], run by run */
     double beta = 0.0;
@@ -328,7 +340,7 @@ static int initial_block(calculation *c, int u, pwlfc *orb, int nao, err *e)
 out:
     subspace_free(&sub);
     band_dist_free(&bd);
-    free(phi), free(hphi), free(sphi), free(ring[0]), free(ring[1]), free(H), free(S), free(eps);
+    free(phi), free(hphi), free(sphi), free(P), free(ring[0]), free(ring[1]), free(H), free(S), free(eps);
     return rc;
 }
 
