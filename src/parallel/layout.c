@@ -76,11 +76,14 @@ void parallel_estimate_layout(const parallel_problem *p, comm_layout l, parallel
     est->blocks_per_group = per;
     est->mem_psi = 16.0 * nbl * p->npw_max * per / P;
     /* Davidson blocks: psi2, tmp and [H psi | H psi2]; with band groups also [S psi | S psi2]
-     * (without them the split form never forms S psi: davidson_drop_overlap_blocks) */
-    double blocks = band > 1 ? 6.0 : 4.0;
-    est->mem_wavefunctions = 16.0 * nbl * p->npw_max * (per + blocks) / P;
-    if (P > 1)   /* the two band-transpose buffers (pwdist.h) for a run of bands */
-        est->mem_wavefunctions += 2.0 * 16.0 * ceil(nbl / P) * p->npw_max;
+     * (without them the split form never forms S psi: davidson_drop_overlap_blocks); or,
+     * before the first Davidson step touches those, the start's vectors (scf/initial.c) */
+    double ml = ceil((p->nao > nb ? p->nao : nb) / band);
+    double davidson = 16.0 * nbl * p->npw_max * (band > 1 ? 6.0 : 4.0) / P;
+    double start = 16.0 * ml * p->npw_max * (band > 1 ? 5.0 : 2.0) / P;
+    est->mem_wavefunctions = est->mem_psi + (davidson > start ? davidson : start);
+    if (P > 1)   /* the two band-transpose buffers (pwdist.h), sized for the start's bands */
+        est->mem_wavefunctions += 2.0 * 16.0 * ceil(ml / P) * p->npw_max;
     if (band > 1)   /* the Davidson ring buffers, two runs of bands (davidson.h) */
         est->mem_wavefunctions += 2.0 * 16.0 * nbl * p->npw_max / P;
     double n2 = (2 * nb) * (2 * nb) * num;

@@ -31,13 +31,19 @@
  *
  * Memory per rank (bytes; complex double coefficients, as wavefunctions.h stores even
  * real ones), with nbl = ceil(nbands / band) bands per band rank:
- *   wavefunctions  16 nbl npw_max (ceil(B / kpt) + 4) / pw, + 6 instead of 4 with band > 1
- *                  (the local blocks' ψ — mem_psi, the stored bands — and the Davidson
- *                  workspace: ψ2, tmp and (T + V) ψ of 2 nbl, and with band groups S ψ of
- *                  2 nbl, eigensolver/davidson.c, each on the rank's G slice) + 2 16 ceil(nbl / pw)
- *                  npw_max for pw > 1 (the band-transpose buffers of pwdist.h; the
- *                  initial guess may need up to ceil(atomic orbitals / band) bands:
- *                  left out)
+ *   wavefunctions  16 nbl npw_max ceil(B / kpt) / pw (the local blocks' ψ: mem_psi, the
+ *                  stored bands) + the larger of two workspaces that are never touched
+ *                  at the same time (their pages count only once written: calloc'd
+ *                  memory is not resident before):
+ *                    Davidson     16 nbl npw_max 4 / pw (6 with band > 1): ψ2, tmp and
+ *                                 (T + V) ψ of 2 nbl, and with band groups S ψ of 2 nbl
+ *                                 (eigensolver/davidson.c), on the rank's G slice;
+ *                    start        16 ml npw_max 2 / pw (5 with band > 1), ml = ceil(max(nao,
+ *                                 nbands) / band): the atomic-orbital start vectors and
+ *                                 (T + V) of them (scf/initial.c; with band groups H, S
+ *                                 and two ring buffers);
+ *                  + 2 16 ceil(ml / pw) npw_max for pw > 1 (the band-transpose buffers of
+ *                  pwdist.h, sized for the start's ml bands)
  *                  + for band > 1 the two ring buffers of the Davidson, 2 16 nbl
  *                  npw_max / pw (and 2 16 nbl nproj for projections, left out)
  *   subspace       2 (2 nbands)² 8 (real) or 16 (complex): the Rayleigh-Ritz H and S,
@@ -95,6 +101,7 @@ typedef struct {
     long n_coarse, n_fine;   /* grid points */
     int mix_history;
     int want_kpt, want_bands;/* parallel.kpoints / parallel.bands; 0 = automatic */
+    int nao;                 /* atomic orbitals of the initial guess (0: taken as nbands) */
 } parallel_problem;
 
 typedef struct {
