@@ -97,6 +97,7 @@ int hamiltonian_init(hamiltonian *h, density_grids *g, const species_set *ss, in
     free(at);
     if (rc || pwlfc_init(&h->vbar, &h->vbar_fn, &g->pd2, 1, e)) return -1;
     if (xc_grid_init(&h->xc, xc_name, nspins, g->fine, e)) return -1;
+    if (g->dist && xc_grid_distribute(&h->xc, &g->fd, g->work, e)) return -1;   /* XC on the slabs */
     int n2 = g->pd2.npw, n3 = g->pd3.npw;
     h->G2_q = xmalloc((n3 + 1) * sizeof *h->G2_q);
     for (int G = 0; G < n3; G++) h->G2_q[G] = 2.0 * g->pd3.g2[G];
@@ -107,7 +108,7 @@ int hamiltonian_init(hamiltonian *h, density_grids *g, const species_set *ss, in
     h->vHt_q = xcalloc(n3 + 1, sizeof *h->vHt_q);
     h->work_q = xcalloc(n3 + 1, sizeof *h->work_q);
     h->vt_sG = xcalloc((size_t)nspins * g->nc, sizeof *h->vt_sG);
-    h->vxct_sg = xcalloc((size_t)nspins * g->nf, sizeof *h->vxct_sg);
+    h->vxct_sg = xcalloc((size_t)nspins * g->nfl + 1, sizeof *h->vxct_sg);
     h->work_R = xcalloc(g->nc, sizeof *h->work_R);
     h->dH_asp = xcalloc((size_t)nspins * ss->np + 1, sizeof *h->dH_asp);
     h->W_aL = xcalloc(ss->nL + 1, sizeof *h->W_aL);
@@ -165,7 +166,7 @@ static void pseudo_potential(hamiltonian *h, const density *d, double en[4])
     for (int s = 0; s < h->nspins; s++) memcpy(h->vt_sG + (size_t)s * g->nc, g->fc.r, g->nc * sizeof(double));
     en[3] = xc_grid_calculate(&h->xc, d->nt_sg, h->vxct_sg);
     for (int s = 0; s < h->nspins; s++) {
-        density_restrict(g, h->vxct_sg + (size_t)s * g->nf, h->work_R, h->work_Q);
+        density_restrict(g, h->vxct_sg + (size_t)s * g->nfl, h->work_R, h->work_Q);
         double *vt = h->vt_sG + (size_t)s * g->nc;
         for (long i = 0; i < g->nc; i++) vt[i] += h->work_R[i];
         for (int G = 0; G < n2; G++) h->vt_Q[G] += h->work_Q[G] / h->nspins;

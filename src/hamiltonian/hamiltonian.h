@@ -51,7 +51,7 @@ typedef struct {
     dipole_layer dip;             /* dipole correction of a slab (dip.on), dipole.h */
     double complex *vbar_Q, *vt_Q, *vHt_q, *work_q, *work_Q;
     double *vt_sG;                /* nspins x nc */
-    double *vxct_sg;              /* nspins x nf */
+    double *vxct_sg;              /* nspins x nfl (the fine grid's slab when distributed) */
     double *dH_asp;               /* layout of D_asp */
     double *W_aL;                 /* ss->nL */
     MPI_Comm split;               /* ranks sharing the atoms' corrections (MPI_COMM_NULL: none) */
