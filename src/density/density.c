@@ -198,14 +198,27 @@ int density_grids_distribute(density_grids *g, MPI_Comm comm, double *work, err 
     g->comm = comm;
     g->work = work;
     g->nfl = g->fd.nlocal_r;
+    /* the whole fine grid's plan and sphere map are not needed any more */
+    pw_fft_free(&g->t3);
+    fft_plan_free(&g->ff);
     return 0;
 }
 
-int density_grids_slabs_wanted(void)
+double *density_fine_work(density_grids *g, int *i0, int *n0)
 {
-    const char *v = getenv("PAWSORB_GRID_SLABS");
-    if (v && (!strcmp(v, "0") || !strcmp(v, "1"))) return v[0] == '1';
-    return DENSITY_GRID_SLABS;
+    *i0 = g->dist ? g->fd.local_0_start : 0;
+    *n0 = g->dist ? g->fd.local_n0 : g->fine->n[0];
+    return g->dist ? g->fd.r : g->ff.r;
+}
+
+void density_fine_to_pd3(density_grids *g, double complex *c, double scale)
+{
+    if (!g->dist) {
+        pw_fft_forward(&g->t3, c, scale, 0.0);
+        return;
+    }
+    fft_sphere_forward(&g->s3, c, scale, 0.0);
+    fft_sphere_gather(&g->s3, c);
 }
 
 void density_grids_gather_fine(const density_grids *g, const double *a_g, double *whole)

@@ -60,13 +60,14 @@ void density_grids_free(density_grids *g);
  * rank). Call before density_init and hamiltonian_init, which allocate nfl points.
  * work: COMM_CHUNK doubles (core/comm.h), borrowed. Errors: EXIT_INTERNAL (FFTW). */
 int density_grids_distribute(density_grids *g, MPI_Comm comm, double *work, err *e);
-/* Whether runs cut the fine grid into slabs: DENSITY_GRID_SLABS (the default, 0 or
- * 1), overridden by the environment variable PAWSORB_GRID_SLABS=0|1 (a developer switch
- * for comparing the two paths in one build; docs/parallel.md). */
-#ifndef DENSITY_GRID_SLABS
-#define DENSITY_GRID_SLABS 0
-#endif
-int density_grids_slabs_wanted(void);
+/* A fine-grid function made point by point and transformed to pd3 (the charged
+ * solver's and the dipole layer's fixed functions): density_fine_work gives the real
+ * array to fill — the whole grid, or this rank's slab of planes [*i0, *i0 + *n0) — and
+ * density_fine_to_pd3 then sets c = scale x its pd3 coefficients, whole on every rank
+ * (collective over the slabs' ranks when distributed). */
+double *density_fine_work(density_grids *g, int *i0, int *n0);
+void density_fine_to_pd3(density_grids *g, double complex *c, double scale);
+
 /* Collective over the slabs' ranks: the whole fine grid (nf points) on every rank from
  * a fine-grid function of nfl points (a copy when not distributed). For outputs. */
 void density_grids_gather_fine(const density_grids *g, const double *a_g, double *whole);

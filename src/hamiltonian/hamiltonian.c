@@ -45,8 +45,9 @@ static int charged_init(hamiltonian *h, double charge, err *e)
         h->charge_q[G] = charge / dv * exp(-G2 / (4 * h->alpha)) * cexp(I * Gc);
     }
     int even = n[0] % 2 == 0 && n[1] % 2 == 0 && n[2] % 2 == 0;
-    double *r = g->ff.r;
-    for (int i0 = 0; i0 < n[0]; i0++)
+    int lo, nloc;
+    double *r = density_fine_work(g, &lo, &nloc);
+    for (int i0 = lo; i0 < lo + nloc; i0++)
         for (int i1 = 0; i1 < n[1]; i1++)
             for (int i2 = 0; i2 < n[2]; i2++) {
                 double x[3];
@@ -54,11 +55,11 @@ static int charged_init(hamiltonian *h, double charge, err *e)
                     x[v] = (double)i0 / n[0] * f->cell[0][v] + (double)i1 / n[1] * f->cell[1][v] +
                            (double)i2 / n[2] * f->cell[2][v] - center[v];
                 double d = sqrt(x[0] * x[0] + x[1] * x[1] + x[2] * x[2]);
-                long k = ((long)i0 * n[1] + i1) * n[2] + i2;
+                long k = ((long)(i0 - lo) * n[1] + i1) * n[2] + i2;
                 r[k] = d > 0 ? erf(sqrt(h->alpha) * d) / d : 0.0;
                 if (even && 2 * i0 == n[0] && 2 * i1 == n[1] && 2 * i2 == n[2]) r[k] = sqrt(4 * h->alpha / M_PI);
             }
-    pw_fft_forward(&g->t3, h->potential_q, charge, 0.0);
+    density_fine_to_pd3(g, h->potential_q, charge);
     (void)e;
     return 0;
 }
