@@ -101,7 +101,7 @@
  * (the default, 0 or 1), overridden by the environment variable PAWSORB_GRID_SLABS=0|1
  * (a developer switch to compare the two paths in one build; docs/parallel.md). */
 #ifndef PARALLEL_GRID_SLABS
-#define PARALLEL_GRID_SLABS 0
+#define PARALLEL_GRID_SLABS 1
 #endif
 int parallel_grid_slabs(void);
 
