@@ -95,7 +95,7 @@ void parallel_estimate_layout(const parallel_problem *p, comm_layout l, parallel
     double pg = p->grid_slabs && l.pw > 1 ? l.pw : 1.0, fft = pg > 1 ? 3.0 : 2.0;
     double fine = (9.0 * p->nspins + 2.0 + fft) * p->n_fine * 8.0 / pg;
     double coarse = ((2.0 * p->mix_history + 3.0) * p->nspins + 7.0) * p->n_coarse * 8.0;
-    double spheres = 270.0 * (M_PI / 12.0) * p->n_fine;
+    double spheres = (90.0 + 180.0 / l.pw) * (M_PI / 12.0) * p->n_fine;   /* ĝ_L tables split over pw */
     est->mem_grids = fine + coarse + spheres;
     est->mem_total = est->mem_wavefunctions + est->mem_subspace + est->mem_grids;
     double levels = l.kpt > 1 ? ceil(log2((double)l.kpt)) : 0.0;

@@ -53,10 +53,11 @@
  *                          slabs, else 1;
  *                  coarse  ((2 history + 3) nspins + 7) N_coarse 8: ñ_s, ṽ_s, the
  *                          mixer's inputs and residuals, ñ_c, work and FFT buffers;
- *                  spheres 270 (π/12) N_fine: the pd3 sphere (at most π/12 N_fine half-
- *                          sphere vectors) with ρ̃, v_H, work, |G|², its index maps and
- *                          the ĝ_L expansion tables of basis/pwlfc.h (Y_L, radial values,
- *                          vectors), whole on every rank
+ *                  spheres (90 + 180 / pw) (π/12) N_fine: the pd3 sphere (at most
+ *                          π/12 N_fine half-sphere vectors) with ρ̃, v_H, work, |G|² and
+ *                          its index maps, whole on every rank, and the ĝ_L expansion
+ *                          tables of basis/pwlfc.h (Y_L, radial values, vectors; ~180
+ *                          bytes per vector), cut to each plane-wave rank's G range
  * Communication per rank and SCF iteration (bytes sent, the busiest rank):
  *   k-point sums   2 ceil(log2 kpt) 8 (nspins N_coarse + B nbands + B): density,
  *                  eigenvalues and eigensolver errors, tree reduction plus broadcast
