@@ -7,7 +7,9 @@
 #    displaced H2O (PBE, 300 eV, default SCF tolerances) on 2 and 4 ranks against 1 rank:
 #    energy within 1e-6 eV, forces within 1e-5 eV/A, same iterations (issue 13's bound);
 #    a second 2-rank run gives identical bits; spin-polarised H with both spin blocks on
-#    2 plane-wave ranks (parallel.kpoints: 1) within 1e-6 eV of 1 rank.
+#    2 plane-wave ranks (parallel.kpoints: 1) within 1e-6 eV of 1 rank; H2 in a thin cell
+#    (fine grid 10 x 40 x 40) on 7 ranks: slabs of 2, 2, 2, 2, 2, 0, 0 planes (empty
+#    slabs in a whole run) within 1e-6 eV of 1 rank.
 n=0
 t() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
 mpirun=${MPIRUN:-mpirun}
@@ -63,4 +65,11 @@ printf 'parallel:\n  kpoints: 1\n' >> "$tmp/h3.yaml"
 mp 2 "$PAWSORB" run "$tmp/h3.yaml" --output "$tmp/h3_2.h5" --quiet; rc2=$?
 t "H spin (both blocks on 2 plane-wave ranks, slabs): exit 0, within 1e-6 eV and 1e-5 eV/A of 1 rank" \
   '[ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && compare "$tmp/h3_1.h5" "$tmp/h3_2.h5" 1e-6 1e-5'
+printf '%s\n' 'task: scf' 'structure:' '  cell: [[1.3, 0.0, 0.0], [0.0, 5.0, 0.0], [0.0, 0.0, 5.0]]' \
+  '  pbc: [true, true, true]' '  atoms:' '    - [H, 0.0, 2.13, 2.5]' '    - [H, 0.0, 2.87, 2.5]' \
+  'dft:' '  xc: PBE' '  cutoff: 250' > "$tmp/thin.yaml"
+"$PAWSORB" run "$tmp/thin.yaml" --output "$tmp/thin_1.h5" --quiet; rc1=$?
+out7=$(mp 7 "$PAWSORB" run "$tmp/thin.yaml" --output "$tmp/thin_7.h5" 2>&1); rc7=$?
+t "H2 thin cell on 7 ranks: exit 0, two empty slabs, within 1e-6 eV and 1e-5 eV/A of 1 rank" \
+  '[ $rc1 -eq 0 ] && [ $rc7 -eq 0 ] && grep -q "^Grids: fine grid in slabs of 0 to 2 planes over the 7" <<<"$out7" && compare "$tmp/thin_1.h5" "$tmp/thin_7.h5" 1e-6 1e-5'
 echo "1..$n"
