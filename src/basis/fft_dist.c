@@ -36,6 +36,12 @@ int fft_dist_init(fft_dist *d, const fft_grid *g, MPI_Comm comm, err *e)
     d->start_r = xmalloc((size_t)d->P * sizeof *d->start_r);
     MPI_Allgather(&d->local_n0, 1, MPI_INT, d->n0_r, 1, MPI_INT, comm);
     MPI_Allgather(&d->local_0_start, 1, MPI_INT, d->start_r, 1, MPI_INT, comm);
+    d->cnt_r = xmalloc(2 * (size_t)d->P * sizeof *d->cnt_r);
+    d->dsp_r = d->cnt_r + d->P;
+    for (int r = 0; r < d->P; r++) {
+        d->cnt_r[r] = (int)(d->n0_r[r] * d->plane_r);
+        d->dsp_r[r] = (int)(d->start_r[r] * d->plane_r);
+    }
     if (alloc < 1) alloc = 1;
     d->qpad = fftw_alloc_complex((size_t)alloc);
     d->pad = fftw_alloc_real(2 * (size_t)alloc);
@@ -61,6 +67,7 @@ void fft_dist_free(fft_dist *d)
     free(d->r);
     free(d->n0_r);
     free(d->start_r);
+    free(d->cnt_r);
     memset(d, 0, sizeof *d);
 }
 
@@ -92,13 +99,7 @@ int fft_dist_owner(const fft_dist *d, int i0)
  * MPI_DOUBLE runs of n0_r plane_r, which fits for grids below 2^31 points. */
 void fft_dist_allgather(const fft_dist *d, const double *a, double *whole)
 {
-    int *cnt = xmalloc(2 * (size_t)d->P * sizeof *cnt), *dsp = cnt + d->P;
-    for (int r = 0; r < d->P; r++) {
-        cnt[r] = (int)(d->n0_r[r] * d->plane_r);
-        dsp[r] = (int)(d->start_r[r] * d->plane_r);
-    }
-    MPI_Allgatherv(a, cnt[d->rank], MPI_DOUBLE, whole, cnt, dsp, MPI_DOUBLE, d->comm);
-    free(cnt);
+    MPI_Allgatherv(a, d->cnt_r[d->rank], MPI_DOUBLE, whole, d->cnt_r, d->dsp_r, MPI_DOUBLE, d->comm);
 }
 
 /* ---- spheres ------------------------------------------------------------------------ */
@@ -183,6 +184,12 @@ void fft_sphere_inverse(fft_sphere *s, const double complex *c, double scale)
     for (int G = s->G0; G < s->G1; G++) q[s->q_G[G - s->G0]] = scale * c[G];
     for (int k = 0; k < s->nconj; k++) q[s->conj_q[k]] = conj(scale * c[s->conj_G[k]]);
     fft_dist_c2r(d);
+}
+
+void fft_sphere_extract(const fft_sphere *s, double complex *c, double scale)
+{
+    const double complex *q = (const double complex *)s->d->q;
+    for (int G = s->G0; G < s->G1; G++) c[G] = scale * q[s->q_G[G - s->G0]];
 }
 
 void fft_sphere_forward(fft_sphere *s, double complex *c, double scale, double beta)

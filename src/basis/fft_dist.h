@@ -42,6 +42,7 @@ typedef struct {
     int nq2;                  /* n2/2 + 1 */
     long plane_r, plane_q;    /* points per plane: n1 n2 reals, n1 nq2 complex */
     int *n0_r, *start_r;      /* P: planes and first plane of every rank; owned */
+    int *cnt_r, *dsp_r;       /* P: reals per slab and their offsets (allgather); owned */
     int local_n0, local_0_start;
     long nlocal_r, nlocal_q;  /* local_n0 plane_r, local_n0 plane_q */
     double *r;                /* nlocal_r reals, unpadded; owned */
@@ -90,6 +91,9 @@ void fft_sphere_inverse(fft_sphere *s, const double complex *c, double scale);
 /* Collective: c(G) = beta c(G) + scale sum_r f(r) e^{-iG.r} for G in [G0, G1), f in
  * d->r (preserved); the rest of c is untouched. */
 void fft_sphere_forward(fft_sphere *s, double complex *c, double scale, double beta);
+/* c(G) = scale q(G) for G in [G0, G1) from the half spectrum already in d->q (no
+ * transform, no communication). */
+void fft_sphere_extract(const fft_sphere *s, double complex *c, double scale);
 /* Collective: every rank's range of c spread to all ranks (in place). */
 void fft_sphere_gather(const fft_sphere *s, double complex *c);
 

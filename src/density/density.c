@@ -1,6 +1,5 @@
 #include "density/density.h"
 
-#include "core/comm.h"
 #include "core/mem.h"
 
 #include <math.h>
@@ -66,7 +65,11 @@ int density_grids_init(density_grids *g, const fft_grid *coarse, const fft_grid 
 
 void density_grids_free(density_grids *g)
 {
-    if (g->dist) fft_sphere_free(&g->s3), fft_dist_free(&g->fd);
+    if (g->dist) {
+        spectra_free(&g->sp);
+        fft_sphere_free(&g->s2), fft_dist_free(&g->cd);
+        fft_sphere_free(&g->s3), fft_dist_free(&g->fd);
+    }
     pw_fft_free(&g->t2);
     pw_fft_free(&g->t3);
     fft_plan_free(&g->fc);
@@ -115,20 +118,35 @@ static void spread_to_fine(const density_grids *g, const double complex *a, doub
     }
 }
 
+/* The slabs' interpolation: coarse r2c on the coarse slabs, the planes moved to the fine
+ * slabs (spectra.h), fine c2r on the slabs. */
+static void interpolate_slabs(density_grids *g, const double *a_R, double *out_g, double complex *a_G)
+{
+    fft_dist *cd = &g->cd;
+    memcpy(cd->r, a_R + (long)cd->local_0_start * cd->plane_r, (size_t)cd->nlocal_r * sizeof *a_R);
+    fft_dist_r2c(cd);
+    if (a_G) {
+        fft_sphere_extract(&g->s2, a_G, 1.0);
+        fft_sphere_gather(&g->s2, a_G);
+    }
+    spectra_interpolate(&g->sp);
+    fft_dist_c2r(&g->fd);
+    double s = 1.0 / g->nc;
+    for (long i = 0; i < g->nfl; i++) out_g[i] = s * g->fd.r[i];
+}
+
 void density_interpolate(density_grids *g, const double *a_R, double *out_g, double complex *a_G)
 {
+    if (g->dist) {
+        interpolate_slabs(g, a_R, out_g, a_G);
+        return;
+    }
     memcpy(g->fc.r, a_R, (size_t)g->nc * sizeof *a_R);
     fftw_execute(g->fc.r2c);
     const double complex *a = (const double complex *)g->fc.q;
     if (a_G)
         for (int G = 0; G < g->pd2.npw; G++) a_G[G] = a[g->t2.q_G[G]];
     double s = 1.0 / g->nc;
-    if (g->dist) {
-        spread_to_fine(g, a, (double complex *)g->fd.q, g->fd.local_0_start, g->fd.local_n0);
-        fft_dist_c2r(&g->fd);
-        for (long i = 0; i < g->nfl; i++) out_g[i] = s * g->fd.r[i];
-        return;
-    }
     spread_to_fine(g, a, (double complex *)g->ff.q, 0, g->fine->n[0]);
     fftw_execute(g->ff.c2r);
     for (long i = 0; i < g->nf; i++) out_g[i] = s * g->ff.r[i];
@@ -168,19 +186,34 @@ static void gather_from_fine(const density_grids *g, const double complex *b, do
     }
 }
 
+/* The slabs' restriction: fine r2c on the slabs, the needed fine planes moved to the
+ * coarse slabs (spectra.h), coarse c2r on the slabs, the coarse grid gathered. */
+static void restrict_slabs(density_grids *g, const double *a_g, double *out_R, double complex *a_G)
+{
+    fft_dist *cd = &g->cd;
+    memcpy(g->fd.r, a_g, (size_t)g->nfl * sizeof *a_g);
+    fft_dist_r2c(&g->fd);
+    spectra_restrict(&g->sp);
+    if (a_G) {
+        fft_sphere_extract(&g->s2, a_G, 1.0 / 8.0);
+        fft_sphere_gather(&g->s2, a_G);
+    }
+    fft_dist_c2r(cd);
+    double s = 1.0 / g->nf;
+    for (long i = 0; i < cd->nlocal_r; i++) cd->r[i] *= s;
+    fft_dist_allgather(cd, cd->r, out_R);
+}
+
 void density_restrict(density_grids *g, const double *a_g, double *out_R, double complex *a_G)
 {
-    double complex *a = (double complex *)g->fc.q;
     if (g->dist) {
-        memcpy(g->fd.r, a_g, (size_t)g->nfl * sizeof *a_g);
-        fft_dist_r2c(&g->fd);
-        gather_from_fine(g, (const double complex *)g->fd.q, a, g->fd.local_0_start, g->fd.local_n0);
-        comm_sum_ordered(g->comm, (double *)a, 2 * (size_t)g->fc.nlocal_q, g->work);
-    } else {
-        memcpy(g->ff.r, a_g, (size_t)g->nf * sizeof *a_g);
-        fftw_execute(g->ff.r2c);
-        gather_from_fine(g, (const double complex *)g->ff.q, a, 0, g->fine->n[0]);
+        restrict_slabs(g, a_g, out_R, a_G);
+        return;
     }
+    double complex *a = (double complex *)g->fc.q;
+    memcpy(g->ff.r, a_g, (size_t)g->nf * sizeof *a_g);
+    fftw_execute(g->ff.r2c);
+    gather_from_fine(g, (const double complex *)g->ff.q, a, 0, g->fine->n[0]);
     if (a_G)
         for (int G = 0; G < g->pd2.npw; G++) a_G[G] = a[g->t2.q_G[G]] / 8.0;
     fftw_execute(g->fc.c2r);
@@ -193,7 +226,10 @@ int density_grids_distribute(density_grids *g, MPI_Comm comm, double *work, err 
     int P = 1;
     if (comm != MPI_COMM_NULL) MPI_Comm_size(comm, &P);
     if (P == 1 || g->dist) return 0;
-    if (fft_dist_init(&g->fd, g->fine, comm, e) || fft_sphere_init(&g->s3, &g->pd3, &g->fd, e)) return -1;
+    if (fft_dist_init(&g->fd, g->fine, comm, e) || fft_sphere_init(&g->s3, &g->pd3, &g->fd, e) ||
+        fft_dist_init(&g->cd, g->coarse, comm, e) || fft_sphere_init(&g->s2, &g->pd2, &g->cd, e) ||
+        spectra_init(&g->sp, g->coarse->n, g->fine->n, &g->cd, &g->fd, e))
+        return -1;
     g->dist = 1;
     g->comm = comm;
     g->work = work;

@@ -22,7 +22,9 @@
  * (nt_sg, the Hamiltonian's vxct_sg and XC work) are slabs of planes along axis 0
  * (basis/fft_dist.h), nfl points per rank, and the fine FFTs of interpolation and
  * restriction run on the slabs; the coarse grid and the sphere coefficients (pd2, pd3)
- * stay whole on every rank. Without it nfl = nf and everything is whole. */
+ * stay whole on every rank (the coarse FFTs of interpolation and restriction run on
+ * coarse slabs, and the restricted coarse grid is gathered). Without it nfl = nf and
+ * everything is whole. */
 #ifndef PAWSORB_DENSITY_H
 #define PAWSORB_DENSITY_H
 
@@ -33,6 +35,7 @@
 #include "basis/pw_basis.h"
 #include "basis/pwlfc.h"
 #include "core/err.h"
+#include "density/spectra.h"
 #include "hamiltonian/pwfft.h"
 #include "scf/species.h"
 
@@ -49,6 +52,9 @@ typedef struct {
     long nfl;                      /* fine points held here: fd.nlocal_r, or nf */
     fft_dist fd;                   /* the fine grid's slabs and transforms */
     fft_sphere s3;                 /* pd3 on the slabs */
+    fft_dist cd;                   /* the coarse grid's slabs (interpolation, restriction) */
+    fft_sphere s2;                 /* pd2 on the coarse slabs */
+    spectra sp;                    /* coarse <-> fine spectrum planes between the slabs */
     MPI_Comm comm;                 /* borrowed: the slabs' ranks (MPI_COMM_NULL: none) */
     double *work;                  /* COMM_CHUNK doubles for ordered sums; borrowed */
 } density_grids;
@@ -78,10 +84,9 @@ void density_grids_gather_fine(const density_grids *g, const double *a_g, double
 void density_interpolate(density_grids *g, const double *a_R, double *out_g, double complex *a_G);
 /* pd3.restrict: a_g on the fine grid (nfl points) -> out_R on the whole coarse grid;
  * a_G (may be NULL) receives the pd2 coefficients (fine coefficients / 8, i.e. coarse
- * normalisation). Collective when distributed: the coarse spectrum is summed over the
- * slabs in a fixed order (every coarse coefficient comes from one slab, the Nyquist
- * planes' averages from up to two, so only those may differ from a serial run, by
- * rounding). */
+ * normalisation). Collective when distributed: the fine planes a coarse plane needs
+ * are moved to its slab (density/spectra.h), the coarse c2r runs on the slabs and the
+ * coarse grid is gathered (MPI_Allgatherv). */
 void density_restrict(density_grids *g, const double *a_g, double *out_R, double complex *a_G);
 /* PWMapping.add_to1: a2 (pd2) += b3 (pd3) N2/N3;  add_to2: a3 (pd3) += b2 (pd2) N3/N2. */
 void density_map_add_to2(const density_grids *g, double complex *a2, const double complex *b3);

@@ -2,7 +2,9 @@
 # The slab-distributed grids (basis/fft_dist.h, density.h: density_grids_distribute):
 #  - the unit test tests/unit/test_fft_dist.c on 2, 3 and 4 ranks (oversubscribed): slab
 #    FFTs, sphere transforms, halos and the FD gradient against the serial code on grids
-#    of odd sizes, sizes not divisible by the ranks and fewer planes than ranks;
+#    of odd sizes, sizes not divisible by the ranks and fewer planes than ranks; and
+#    tests/unit/test_density_slabs.c: interpolation and restriction on slabs (plane moves
+#    of density/spectra.h) against the whole-grid code;
 #  - whole runs with PAWSORB_GRID_SLABS=1 (fine grid in slabs whatever the default):
 #    displaced H2O (PBE, 300 eV, default SCF tolerances) on 2 and 4 ranks against 1 rank:
 #    energy within 1e-6 eV, forces within 1e-5 eV/A, same iterations (issue 13's bound);
@@ -17,6 +19,10 @@ for r in 2 3 4; do
   out=$("$mpirun" -n $r --oversubscribe "$PAWSORB_BUILDDIR/tests/unit/test_fft_dist" 2>&1); rc=$?
   t "test_fft_dist on $r ranks: exit 0, 50 checks, none failed" \
     '[ $rc -eq 0 ] && [ $(grep -c "^ok " <<<"$out") -eq 50 ] && ! grep -q "^not ok" <<<"$out"'
+  [ $rc -eq 0 ] || grep -E "^not ok" <<<"$out" | head -5 | sed 's/^/# /'
+  out=$("$mpirun" -n $r --oversubscribe "$PAWSORB_BUILDDIR/tests/unit/test_density_slabs" 2>&1); rc=$?
+  t "test_density_slabs on $r ranks: exit 0, 12 checks, none failed" \
+    '[ $rc -eq 0 ] && [ $(grep -c "^ok " <<<"$out") -eq 12 ] && ! grep -q "^not ok" <<<"$out"'
   [ $rc -eq 0 ] || grep -E "^not ok" <<<"$out" | head -5 | sed 's/^/# /'
 done
 
