@@ -71,7 +71,9 @@ static int bader_on_ae(const calculation *c, const input *in, const ae_density *
     return 0;
 }
 
-static int rank0_work(const calculation *c, const input *in, const char *results_path, bader_scf *b, err *e)
+/* nt: the whole fine-grid pseudo density, spins summed (fine_density), or NULL. */
+static int rank0_work(const calculation *c, const input *in, const char *results_path, bader_scf *b,
+                      const double *nt, err *e)
 {
     const density *d = &c->dens;
     const structure *s = &in->atoms;
@@ -89,21 +91,13 @@ static int rank0_work(const calculation *c, const input *in, const char *results
             return -1;
     }
     if (!in->output.cube_ae_density && !in->bader) return 0;
-    /* pseudo density on the fine grid, spins summed */
-    const int *nf = c->grids.fine->n;
-    size_t npf = (size_t)nf[0] * nf[1] * nf[2];
-    double *nt = malloc(npf * sizeof *nt);
     if (!nt) return err_set(e, EXIT_RUN_FAILED, "all-electron density: out of memory");
-    for (size_t i = 0; i < npf; i++) {
-        nt[i] = 0;
-        for (int sp = 0; sp < c->nspins; sp++) nt[i] += d->nt_sg[sp * npf + i];
-    }
+    const int *nf = c->grids.fine->n;
     /* the fine grid is GPAW's gridrefinement 2; refinement 4 Fourier-interpolates it twice
      * finer per axis (ae_density.h) */
     int refinement = in->bader_opt.refinement == 4 ? 4 : 2;
     ae_density ae;
     int rc = ae_density_build(&c->ss, s->cell, s->pbc, nf, nt, d->D_asp, c->nspins, refinement / 2, &ae, e);
-    free(nt);
     if (rc) return -1;
     log_printf("all-electron density: %d x %d x %d grid, %.6f electrons\n", ae.n[0], ae.n[1], ae.n[2], ae.total);
     if (in->output.cube_ae_density) {
@@ -117,11 +111,39 @@ static int rank0_work(const calculation *c, const input *in, const char *results
     return rc;
 }
 
+/* The pseudo density on the whole fine grid, spins summed: each rank sums its slab's
+ * spins (the serial additions), then the slabs are gathered (collective over the
+ * plane-wave ranks when the fine grid is distributed, density.h). NULL when out of
+ * memory. */
+static double *fine_density(const calculation *c)
+{
+    const density_grids *g = &c->grids;
+    const density *d = &c->dens;
+    double *nt = malloc((size_t)g->nf * sizeof *nt), *mine = malloc(((size_t)g->nfl + 1) * sizeof *mine);
+    int good = nt && mine;
+    for (long i = 0; good && i < g->nfl; i++) {
+        mine[i] = 0;
+        for (int sp = 0; sp < c->nspins; sp++) mine[i] += d->nt_sg[sp * g->nfl + i];
+    }
+    if (g->dist) {   /* every rank of the group takes part, even one short of memory */
+        int all;
+        MPI_Allreduce(&good, &all, 1, MPI_INT, MPI_MIN, g->comm);
+        good = all;
+    }
+    if (good) density_grids_gather_fine(g, mine, nt);
+    free(mine);
+    if (!good) free(nt), nt = NULL;
+    return nt;
+}
+
 int bader_after_scf(const calculation *c, const input *in, const char *results_path, bader_scf *b, err *e)
 {
     memset(b, 0, sizeof *b);
     b->natoms = in->atoms.natoms;
-    int rc = c->comm->rank == 0 ? rank0_work(c, in, results_path, b, e) : 0;
+    double *nt = NULL;
+    if (in->output.cube_ae_density || in->bader) nt = fine_density(c);
+    int rc = c->comm->rank == 0 ? rank0_work(c, in, results_path, b, nt, e) : 0;
+    free(nt);
     rc = comm_agree(c->comm, rc, e);
     MPI_Bcast(&b->done, 1, MPI_INT, 0, c->comm->world);
     return rc;

@@ -61,7 +61,7 @@ static int layout_and_memory(plan *p, const input *in, err *e)
     for (int k = 0; k < p->nspecies; k++) nao += p->species[k].count * p->species[k].nbound_orbitals;
     parallel_problem pp = {p->ranks, p->kpts.nk * p->nspins, p->nspins, p->nbands, p->npw_max, p->real,
                            fft_grid_points(&p->coarse), fft_grid_points(&p->fine), in->scf.mix_history,
-                           in->parallel.kpoints, in->parallel.bands, nao};
+                           parallel_grid_slabs(), in->parallel.kpoints, in->parallel.bands, nao};
     if (parallel_choose(&pp, in->path, &p->layout, e)) return -1;
     parallel_estimate_layout(&pp, p->layout, &p->par);
     p->mem_wavefunctions = p->par.mem_wavefunctions + p->par.mem_subspace;

@@ -117,12 +117,11 @@ static double tabulate_vectors(pwlfc *lfc)
     const pw_basis *pw = lfc->pw;
     const fft_grid *g = pw->grid;
     double dmax = 0, gmax = 0;
-    lfc->mmax = 0;
-    for (int G = 0; G < lfc->nG; G++) {
+    for (int G = lfc->Gt; G < lfc->Gt + lfc->nGt; G++) {
         int q = pw->map[G];
         int i[3] = {q / (g->n[1] * g->n[2]), (q / g->n[2]) % g->n[1], q % g->n[2]};
-        int *m = lfc->m_Gc + 3 * G;
-        double *kG = lfc->kG_Gv + 3 * G;
+        int *m = lfc->m_Gc + 3 * (G - lfc->Gt);
+        double *kG = lfc->kG_Gv + 3 * (G - lfc->Gt);
         for (int c = 0; c < 3; c++) {
             m[c] = (c == 2 && pw->real && 2 * i[c] <= g->n[c]) ? i[c] : fft_freq(i[c], g->n[c]);
             if (abs(m[c]) > lfc->mmax) lfc->mmax = abs(m[c]);
@@ -138,6 +137,36 @@ static double tabulate_vectors(pwlfc *lfc)
         gmax = fmax(gmax, pw->g2[G]);
     }
     return gmax > 0 ? dmax / gmax : dmax;
+}
+
+/* The tables (vectors, F_s(|k+G|), |k+G|^l Y_L) of the basis vectors G0 <= G < G1,
+ * replacing any before; each row depends on its G alone, so a range's rows are the
+ * whole basis's bits. mmax only grows (the structure-factor tables may already be made
+ * for the whole basis). */
+static int tabulate_range(pwlfc *lfc, int G0, int G1, err *e)
+{
+    const pwlfc_funcs *fn = lfc->fn;
+    const pw_basis *pw = lfc->pw;
+    free(lfc->m_Gc), free(lfc->kG_Gv), free(lfc->f_Gs), free(lfc->Y_GL);
+    lfc->Gt = G0;
+    lfc->nGt = G1 - G0;
+    size_t nG = (size_t)lfc->nGt;
+    lfc->m_Gc = xmalloc((3 * nG + 1) * sizeof *lfc->m_Gc);
+    lfc->kG_Gv = xmalloc((3 * nG + 1) * sizeof *lfc->kG_Gv);
+    lfc->f_Gs = xmalloc((nG * fn->ns + 1) * sizeof *lfc->f_Gs);
+    lfc->Y_GL = xmalloc((nG * lfc->Lmax + 1) * sizeof *lfc->Y_GL);
+    int mmax = lfc->mmax;
+    double mismatch = tabulate_vectors(lfc);
+    if (lfc->mmax < mmax) lfc->mmax = mmax;
+    if (mismatch > 1e-10)
+        return err_set(e, EXIT_INTERNAL, "pwlfc: basis map and |k+G|^2 disagree (%.2g relative)", mismatch);
+    /* F_s(|k+G|) with |k+G| = sqrt(2 g2), GPAW's f.map(G2_G**0.5) */
+    for (size_t G = 0; G < nG; G++) {
+        double q = sqrt(2.0 * pw->g2[G0 + G]);
+        for (int s = 0; s < fn->ns; s++) lfc->f_Gs[G * fn->ns + s] = spline_eval(&fn->F_s[s], q);
+    }
+    if (fn->lmax >= 0) rlylm_real_many(fn->lmax, lfc->nGt, lfc->kG_Gv, lfc->Y_GL);
+    return 0;
 }
 
 int pwlfc_init(pwlfc *lfc, const pwlfc_funcs *fn, const pw_basis *pw, int nbmax, err *e)
@@ -160,22 +189,8 @@ int pwlfc_init(pwlfc *lfc, const pwlfc_funcs *fn, const pw_basis *pw, int nbmax,
     long N = (long)pw->grid->n[0] * pw->grid->n[1] * pw->grid->n[2];
     lfc->inv_N = 1.0 / N;
     lfc->inv_dv = N / pw->grid->volume;
-    size_t nG = (size_t)lfc->nG;
-    lfc->m_Gc = xmalloc((3 * nG + 1) * sizeof *lfc->m_Gc);
-    lfc->kG_Gv = xmalloc((3 * nG + 1) * sizeof *lfc->kG_Gv);
-    lfc->f_Gs = xmalloc((nG * fn->ns + 1) * sizeof *lfc->f_Gs);
-    lfc->Y_GL = xmalloc((nG * lfc->Lmax + 1) * sizeof *lfc->Y_GL);
-    double mismatch = tabulate_vectors(lfc);
-    if (mismatch > 1e-10) {
-        pwlfc_free(lfc);
-        return err_set(e, EXIT_INTERNAL, "pwlfc: basis map and |k+G|^2 disagree (%.2g relative)", mismatch);
-    }
-    /* F_s(|k+G|) with |k+G| = sqrt(2 g2), GPAW's f.map(G2_G**0.5) */
-    for (size_t G = 0; G < nG; G++) {
-        double q = sqrt(2.0 * pw->g2[G]);
-        for (int s = 0; s < fn->ns; s++) lfc->f_Gs[G * fn->ns + s] = spline_eval(&fn->F_s[s], q);
-    }
-    if (fn->lmax >= 0) rlylm_real_many(fn->lmax, lfc->nG, lfc->kG_Gv, lfc->Y_GL);
+    lfc->mmax = 0;
+    if (tabulate_range(lfc, 0, lfc->nG, e)) return pwlfc_free(lfc), -1;
     int nI = fn->nI > 0 ? fn->nI : 1;
     int B = PWLFC_BLOCK_ENTRIES / nI;
     if (B > PWLFC_BLOCK_MAX) B = PWLFC_BLOCK_MAX;
@@ -227,8 +242,8 @@ static void expand_core(const pwlfc *lfc, int G1, int G2, int cc, double *re, si
     double *sfr = (double *)lfc->sf_a;   /* natoms (re, im) pairs */
     double sgn = cc ? -1.0 : 1.0;
     for (int G = G1; G < G2; G++) {
-        const int *m = lfc->m_Gc + 3 * G;
-        const double *f = lfc->f_Gs + (size_t)G * ns, *Y = lfc->Y_GL + (size_t)G * Lmax;
+        const int *m = lfc->m_Gc + 3 * (G - lfc->Gt);
+        const double *f = lfc->f_Gs + (size_t)(G - lfc->Gt) * ns, *Y = lfc->Y_GL + (size_t)(G - lfc->Gt) * Lmax;
         for (int a = 0; a < fn->natoms; a++) {
             const double *t = (const double *)(lfc->sf_acm + (size_t)a * 3 * M);
             const double *x = t + 2 * (m[0] + mm), *y = t + 2 * (M + m[1] + mm), *z = t + 2 * (2 * M + m[2] + mm);
@@ -267,7 +282,7 @@ static void expand_core(const pwlfc *lfc, int G1, int G2, int cc, double *re, si
 static void sf_of_G(const pwlfc *lfc, int G, double *sfr)
 {
     int M = 2 * lfc->mmax + 1, mm = lfc->mmax;
-    const int *m = lfc->m_Gc + 3 * G;
+    const int *m = lfc->m_Gc + 3 * (G - lfc->Gt);
     for (int a = 0; a < lfc->fn->natoms; a++) {
         const double *t = (const double *)(lfc->sf_acm + (size_t)a * 3 * M);
         const double *x = t + 2 * (m[0] + mm), *y = t + 2 * (M + m[1] + mm), *z = t + 2 * (2 * M + m[2] + mm);
@@ -295,10 +310,10 @@ static void integrate_one_real(const pwlfc *lfc, int G1, int G2, const double co
     const pwlfc_funcs *fn = lfc->fn;
     double *sfr = (double *)lfc->sf_a;
     for (int G = G1; G < G2; G++) {
-        const int *m = lfc->m_Gc + 3 * G;
+        const int *m = lfc->m_Gc + 3 * (G - lfc->Gt);
         double wr = (m[0] | m[1] | m[2]) ? 2.0 * lfc->inv_N : lfc->inv_N;
         double ar = creal(psi[G]) * wr, ai = cimag(psi[G]) * 2.0 * lfc->inv_N;
-        const double *f = lfc->f_Gs + (size_t)G * fn->ns, *Y = lfc->Y_GL + (size_t)G * lfc->Lmax;
+        const double *f = lfc->f_Gs + (size_t)(G - lfc->Gt) * fn->ns, *Y = lfc->Y_GL + (size_t)(G - lfc->Gt) * lfc->Lmax;
         sf_of_G(lfc, G, sfr);
         size_t i = 0;
         for (int J = 0; J < fn->nJ; J++) {
@@ -317,7 +332,7 @@ static void add_one_real(const pwlfc *lfc, int G1, int G2, const double *c, doub
     const pwlfc_funcs *fn = lfc->fn;
     double *sfr = (double *)lfc->sf_a;
     for (int G = G1; G < G2; G++) {
-        const double *f = lfc->f_Gs + (size_t)G * fn->ns, *Y = lfc->Y_GL + (size_t)G * lfc->Lmax;
+        const double *f = lfc->f_Gs + (size_t)(G - lfc->Gt) * fn->ns, *Y = lfc->Y_GL + (size_t)(G - lfc->Gt) * lfc->Lmax;
         sf_of_G(lfc, G, sfr);
         double re = 0.0, im = 0.0;
         size_t i = 0;
@@ -370,6 +385,8 @@ void pwlfc_set_split(pwlfc *lfc, MPI_Comm comm, double *work)
     }
     lfc->Gb = lfc->split_dsp[r] / 2;
     lfc->Ge = lfc->Gb + lfc->split_cnt[r] / 2;
+    /* only this rank's range is ever expanded: keep its tables alone (memory / P) */
+    if (!lfc->cache) tabulate_range(lfc, lfc->Gb, lfc->Ge, NULL);
 }
 
 /* Split work (pwlfc_set_split): every rank's range of rows n < nb of psi to all ranks. */
@@ -407,8 +424,9 @@ static int check(const pwlfc *lfc, int real, int nb, err *e)
 int pwlfc_expand(pwlfc *lfc, int G1, int G2, int cc, double complex *out, err *e)
 {
     if (!lfc->have_positions) return err_set(e, EXIT_INTERNAL, "pwlfc: positions not set");
-    if (G1 < 0 || G2 > lfc->nG || G1 > G2)
-        return err_set(e, EXIT_INTERNAL, "pwlfc: G range %d..%d outside 0..%d", G1, G2, lfc->nG);
+    if (G1 < lfc->Gt || G2 > lfc->Gt + lfc->nGt || G1 > G2)
+        return err_set(e, EXIT_INTERNAL, "pwlfc: G range %d..%d outside the tabulated %d..%d", G1, G2, lfc->Gt,
+                       lfc->Gt + lfc->nGt);
     expand_block(lfc, G1, G2, cc, out);
     return 0;
 }
@@ -428,7 +446,7 @@ static void phase_columns(const pwlfc *lfc, int nb, double complex *c, int ldc, 
  * the cache when there is one, else expanded into the workspace. */
 static const double complex *block_cplx(pwlfc *lfc, int G1, int G2)
 {
-    if (lfc->cache) return lfc->cache + (size_t)G1 * lfc->fn->nI;
+    if (lfc->cache) return lfc->cache + (size_t)(G1 - lfc->Gt) * lfc->fn->nI;
     expand_block(lfc, G1, G2, 1, lfc->f_GI);
     return lfc->f_GI;
 }
@@ -436,21 +454,22 @@ static const double complex *block_cplx(pwlfc *lfc, int G1, int G2)
 /* Rows 2 G1..2 G2-1 of f_I(G) in GPAW's real layout (real basis), likewise. */
 static const double *block_real(pwlfc *lfc, int G1, int G2)
 {
-    if (lfc->cache) return (const double *)lfc->cache + (size_t)2 * G1 * lfc->fn->nI;
+    if (lfc->cache) return (const double *)lfc->cache + (size_t)2 * (G1 - lfc->Gt) * lfc->fn->nI;
     expand_block_real(lfc, G1, G2, 0, (double *)lfc->f_GI);
     return (const double *)lfc->f_GI;
 }
 
 static void fill_cache(pwlfc *lfc)
 {
-    if (lfc->pw->real) expand_block_real(lfc, 0, lfc->nG, 0, (double *)lfc->cache);
-    else expand_block(lfc, 0, lfc->nG, 1, lfc->cache);
+    int G0 = lfc->Gt, G1 = lfc->Gt + lfc->nGt;
+    if (lfc->pw->real) expand_block_real(lfc, G0, G1, 0, (double *)lfc->cache);
+    else expand_block(lfc, G0, G1, 1, lfc->cache);
 }
 
 int pwlfc_enable_cache(pwlfc *lfc, err *e)
 {
     if (lfc->cache) return 0;
-    size_t n = (size_t)lfc->nG * lfc->fn->nI;
+    size_t n = (size_t)lfc->nGt * lfc->fn->nI;
     lfc->cache = malloc((n > 0 ? n : 1) * sizeof *lfc->cache);
     if (!lfc->cache)
         return err_set(e, EXIT_RUN_FAILED, "pwlfc: out of memory for the %zu MB cache of expanded functions",
@@ -573,7 +592,7 @@ int pwlfc_derivative_cplx(pwlfc *lfc, int nb, const double complex *psi, int ldp
         double *d = (double *)lfc->d_GI;
         for (int v = 0; v < 3; v++) {
             for (int G = G1; G < G2; G++) {
-                double gv = lfc->kG_Gv[3 * G + v];
+                double gv = lfc->kG_Gv[3 * (G - lfc->Gt) + v];
                 size_t o = (size_t)2 * (G - G1) * nI;
                 for (int k = 0; k < 2 * nI; k++) d[o + k] = f[o + k] * gv;
             }
@@ -599,7 +618,7 @@ int pwlfc_derivative_real(pwlfc *lfc, int nb, const double complex *psi, int ldp
         for (int v = 0; v < 3; v++) {
             /* GPAW: d[2G] = Im conj(f) G_v = -Im f G_v, d[2G+1] = Re conj(f) G_v = Re f G_v */
             for (int G = G1; G < G2; G++) {
-                double gv = lfc->kG_Gv[3 * G + v];
+                double gv = lfc->kG_Gv[3 * (G - lfc->Gt) + v];
                 const double *fre = f + (size_t)2 * (G - G1) * nI, *fim = fre + nI;
                 double *dre = d + (size_t)2 * (G - G1) * nI, *dim = dre + nI;
                 for (int k = 0; k < nI; k++) {

@@ -88,10 +88,13 @@ typedef struct {
     const pw_basis *pw;
     int nG;
     int Lmax;                 /* (lmax+1)^2 */
-    int *m_Gc;                /* nG x 3 integer frequencies of G */
-    double *kG_Gv;            /* nG x 3 cartesian k+G, 1/bohr */
-    double *f_Gs;             /* nG x ns: F_s(|k+G|) */
-    double *Y_GL;             /* nG x Lmax: |k+G|^l Y_L(k+G) */
+    /* tables of the vectors Gt <= G < Gt + nGt (the whole basis; a split's own range,
+     * pwlfc_set_split), row G - Gt */
+    int Gt, nGt;
+    int *m_Gc;                /* nGt x 3 integer frequencies of G */
+    double *kG_Gv;            /* nGt x 3 cartesian k+G, 1/bohr */
+    double *f_Gs;             /* nGt x ns: F_s(|k+G|) */
+    double *Y_GL;             /* nGt x Lmax: |k+G|^l Y_L(k+G) */
     double inv_N, inv_dv;     /* 1/N and N/volume of the basis grid */
     /* positions (pwlfc_set_positions) */
     int have_positions;
@@ -137,7 +140,9 @@ void pwlfc_set_comm(pwlfc *lfc, MPI_Comm comm, double *work);
  * gathers the others' (MPI_Allgatherv), so the array must be the same on every rank
  * before the call and is after it. Every operation becomes collective over comm. For
  * functions on the density grids (compensation charges ĝ_L: one band, hundreds of
- * thousands of G, expanded in every call). A comm of one rank changes nothing. */
+ * thousands of G, expanded in every call). The tables are cut to the rank's range, so
+ * their memory falls as 1/P (pwlfc_expand then takes only that range). A comm of one
+ * rank changes nothing. */
 void pwlfc_set_split(pwlfc *lfc, MPI_Comm comm, double *work);
 
 /* Keeps all nG x nI values f_I(G) (16 nG nI bytes), rebuilt by each

@@ -59,9 +59,14 @@ static void print_plan(const input *in, const plan *p)
     else
         printf("Plane waves     %d to %d coefficients per k-point (mean %.1f)\n", p->npw_min, p->npw_max, p->npw_mean);
     const comm_layout *l = &p->layout;
-    const char *split = l->pw > 1 && l->band > 1 ? " (plane waves and bands split; grids and PAW corrections repeated: "
-                                                   "docs/parallel.md)"
-                        : l->pw > 1   ? " (plane waves split; grids and PAW corrections repeated: docs/parallel.md)"
+    int slabs = l->pw > 1 && parallel_grid_slabs();   /* fine grid in slabs (density.h) */
+    const char *split = l->pw > 1 && l->band > 1
+                            ? (slabs ? " (plane waves, fine grid and bands split; coarse grid repeated: "
+                                       "docs/parallel.md)"
+                                     : " (plane waves and bands split; grids and PAW corrections repeated: "
+                                       "docs/parallel.md)")
+                        : l->pw > 1 ? (slabs ? " (plane waves and fine grid split; coarse grid repeated: docs/parallel.md)"
+                                             : " (plane waves split; grids and PAW corrections repeated: docs/parallel.md)")
                         : l->band > 1 ? " (bands split; grids, PAW corrections and subspace solves repeated: "
                                         "docs/parallel.md)"
                                       : "";

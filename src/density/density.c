@@ -58,11 +58,18 @@ int density_grids_init(density_grids *g, const fft_grid *coarse, const fft_grid 
     if (pw_fft_init(&g->t2, &g->pd2, &g->fc, e) || pw_fft_init(&g->t3, &g->pd3, &g->ff, e)) return -1;
     g->nc = fft_grid_points(coarse);
     g->nf = fft_grid_points(fine);
+    g->nfl = g->nf;
+    g->comm = MPI_COMM_NULL;
     return make_mapping(g, e);
 }
 
 void density_grids_free(density_grids *g)
 {
+    if (g->dist) {
+        spectra_free(&g->sp);
+        fft_sphere_free(&g->s2), fft_dist_free(&g->cd);
+        fft_sphere_free(&g->s3), fft_dist_free(&g->fd);
+    }
     pw_fft_free(&g->t2);
     pw_fft_free(&g->t3);
     fft_plan_free(&g->fc);
@@ -77,21 +84,19 @@ void density_grids_free(density_grids *g)
  * the fine frequency f; for an even coarse size the Nyquist frequency -N/2 is halved
  * and also placed at +N/2 (axis 0, then axis 1 over the extended range: corners get a
  * quarter at four places); along the r2c axis the plane N2/2 is halved. The c2r result
- * is scaled by 1/N_coarse. */
-void density_interpolate(density_grids *g, const double *a_R, double *out_g, double complex *a_G)
+ * is scaled by 1/N_coarse. Only the fine planes lo .. lo + nloc - 1 of b are written
+ * (b holds those planes: the whole spectrum, or a slab's). */
+static void spread_to_fine(const density_grids *g, const double complex *a, double complex *b, int lo, int nloc)
 {
     const int *N = g->coarse->n, *M = g->fine->n;
     int Nh = N[2] / 2 + 1, Mh = M[2] / 2 + 1;
-    memcpy(g->fc.r, a_R, (size_t)g->nc * sizeof *a_R);
-    fftw_execute(g->fc.r2c);
-    const double complex *a = (const double complex *)g->fc.q;
-    double complex *b = (double complex *)g->ff.q;
-    memset(b, 0, (size_t)g->ff.nlocal_q * sizeof *b);
+    memset(b, 0, (size_t)nloc * M[1] * Mh * sizeof *b);
     for (int q0 = 0; q0 < N[0]; q0++) {
         int f0 = fft_freq(q0, N[0]);
         int t0[2] = {fold(f0, M[0]), -1};
         double w0 = 1.0;
         if (N[0] % 2 == 0 && 2 * f0 == -N[0]) w0 = 0.5, t0[1] = N[0] / 2;
+        if ((t0[0] < lo || t0[0] >= lo + nloc) && (t0[1] < lo || t0[1] >= lo + nloc)) continue;
         for (int q1 = 0; q1 < N[1]; q1++) {
             int f1 = fft_freq(q1, N[1]);
             int t1[2] = {fold(f1, M[1]), -1};
@@ -102,39 +107,67 @@ void density_interpolate(density_grids *g, const double *a_R, double *out_g, dou
                 if (N[2] % 2 == 0 && 2 * q2 == N[2]) w *= 0.5;
                 double complex v = w * a[((long)q0 * N[1] + q1) * Nh + q2];
                 for (int x = 0; x < 2; x++) {
-                    if (t0[x] < 0) continue;
+                    if (t0[x] < lo || t0[x] >= lo + nloc) continue;
                     for (int y = 0; y < 2; y++) {
                         if (t1[y] < 0) continue;
-                        b[((long)t0[x] * M[1] + t1[y]) * Mh + q2] = v;
+                        b[((long)(t0[x] - lo) * M[1] + t1[y]) * Mh + q2] = v;
                     }
                 }
             }
         }
     }
+}
+
+/* The slabs' interpolation: coarse r2c on the coarse slabs, the planes moved to the fine
+ * slabs (spectra.h), fine c2r on the slabs. */
+static void interpolate_slabs(density_grids *g, const double *a_R, double *out_g, double complex *a_G)
+{
+    fft_dist *cd = &g->cd;
+    memcpy(cd->r, a_R + (long)cd->local_0_start * cd->plane_r, (size_t)cd->nlocal_r * sizeof *a_R);
+    fft_dist_r2c(cd);
+    if (a_G) {
+        fft_sphere_extract(&g->s2, a_G, 1.0);
+        fft_sphere_gather(&g->s2, a_G);
+    }
+    spectra_interpolate(&g->sp);
+    fft_dist_c2r(&g->fd);
+    double s = 1.0 / g->nc;
+    for (long i = 0; i < g->nfl; i++) out_g[i] = s * g->fd.r[i];
+}
+
+void density_interpolate(density_grids *g, const double *a_R, double *out_g, double complex *a_G)
+{
+    if (g->dist) {
+        interpolate_slabs(g, a_R, out_g, a_G);
+        return;
+    }
+    memcpy(g->fc.r, a_R, (size_t)g->nc * sizeof *a_R);
+    fftw_execute(g->fc.r2c);
+    const double complex *a = (const double complex *)g->fc.q;
     if (a_G)
         for (int G = 0; G < g->pd2.npw; G++) a_G[G] = a[g->t2.q_G[G]];
-    fftw_execute(g->ff.c2r);
     double s = 1.0 / g->nc;
+    spread_to_fine(g, a, (double complex *)g->ff.q, 0, g->fine->n[0]);
+    fftw_execute(g->ff.c2r);
     for (long i = 0; i < g->nf; i++) out_g[i] = s * g->ff.r[i];
 }
 
 /* pd3.restrict: the fine coefficient of frequency f goes back to f; an even coarse
  * size's Nyquist frequency -N/2 takes the mean of the fine -N/2 and +N/2 (axis 0, then
  * axis 1: corners average four); the r2c axis is cut at N2/2. The pd2 coefficients are
- * the fine ones / 8; the c2r result is scaled by 1/N_fine. */
-void density_restrict(density_grids *g, const double *a_g, double *out_R, double complex *a_G)
+ * the fine ones / 8; the c2r result is scaled by 1/N_fine. b holds the fine planes
+ * lo .. lo + nloc - 1; coarse coefficients without a source there are 0. */
+static void gather_from_fine(const density_grids *g, const double complex *b, double complex *a, int lo, int nloc)
 {
     const int *N = g->coarse->n, *M = g->fine->n;
     int Nh = N[2] / 2 + 1, Mh = M[2] / 2 + 1;
-    memcpy(g->ff.r, a_g, (size_t)g->nf * sizeof *a_g);
-    fftw_execute(g->ff.r2c);
-    const double complex *b = (const double complex *)g->ff.q;
-    double complex *a = (double complex *)g->fc.q;
     for (int q0 = 0; q0 < N[0]; q0++) {
         int f0 = fft_freq(q0, N[0]);
         int s0[2] = {fold(f0, M[0]), -1};
         double w0 = 1.0;
         if (N[0] % 2 == 0 && 2 * f0 == -N[0]) w0 = 0.5, s0[1] = N[0] / 2;
+        for (int x = 0; x < 2; x++)
+            if (s0[x] < lo || s0[x] >= lo + nloc) s0[x] = -1;
         for (int q1 = 0; q1 < N[1]; q1++) {
             int f1 = fft_freq(q1, N[1]);
             int s1[2] = {fold(f1, M[1]), -1};
@@ -145,17 +178,89 @@ void density_restrict(density_grids *g, const double *a_g, double *out_R, double
                 for (int x = 0; x < 2; x++) {
                     if (s0[x] < 0) continue;
                     for (int y = 0; y < 2; y++)
-                        if (s1[y] >= 0) v += b[((long)s0[x] * M[1] + s1[y]) * Mh + q2];
+                        if (s1[y] >= 0) v += b[((long)(s0[x] - lo) * M[1] + s1[y]) * Mh + q2];
                 }
                 a[((long)q0 * N[1] + q1) * Nh + q2] = w * v;
             }
         }
     }
+}
+
+/* The slabs' restriction: fine r2c on the slabs, the needed fine planes moved to the
+ * coarse slabs (spectra.h), coarse c2r on the slabs, the coarse grid gathered. */
+static void restrict_slabs(density_grids *g, const double *a_g, double *out_R, double complex *a_G)
+{
+    fft_dist *cd = &g->cd;
+    memcpy(g->fd.r, a_g, (size_t)g->nfl * sizeof *a_g);
+    fft_dist_r2c(&g->fd);
+    spectra_restrict(&g->sp);
+    if (a_G) {
+        fft_sphere_extract(&g->s2, a_G, 1.0 / 8.0);
+        fft_sphere_gather(&g->s2, a_G);
+    }
+    fft_dist_c2r(cd);
+    double s = 1.0 / g->nf;
+    for (long i = 0; i < cd->nlocal_r; i++) cd->r[i] *= s;
+    fft_dist_allgather(cd, cd->r, out_R);
+}
+
+void density_restrict(density_grids *g, const double *a_g, double *out_R, double complex *a_G)
+{
+    if (g->dist) {
+        restrict_slabs(g, a_g, out_R, a_G);
+        return;
+    }
+    double complex *a = (double complex *)g->fc.q;
+    memcpy(g->ff.r, a_g, (size_t)g->nf * sizeof *a_g);
+    fftw_execute(g->ff.r2c);
+    gather_from_fine(g, (const double complex *)g->ff.q, a, 0, g->fine->n[0]);
     if (a_G)
         for (int G = 0; G < g->pd2.npw; G++) a_G[G] = a[g->t2.q_G[G]] / 8.0;
     fftw_execute(g->fc.c2r);
     double s = 1.0 / g->nf;
     for (long i = 0; i < g->nc; i++) out_R[i] = s * g->fc.r[i];
+}
+
+int density_grids_distribute(density_grids *g, MPI_Comm comm, double *work, err *e)
+{
+    int P = 1;
+    if (comm != MPI_COMM_NULL) MPI_Comm_size(comm, &P);
+    if (P == 1 || g->dist) return 0;
+    if (fft_dist_init(&g->fd, g->fine, comm, e) || fft_sphere_init(&g->s3, &g->pd3, &g->fd, e) ||
+        fft_dist_init(&g->cd, g->coarse, comm, e) || fft_sphere_init(&g->s2, &g->pd2, &g->cd, e) ||
+        spectra_init(&g->sp, g->coarse->n, g->fine->n, &g->cd, &g->fd, e))
+        return -1;
+    g->dist = 1;
+    g->comm = comm;
+    g->work = work;
+    g->nfl = g->fd.nlocal_r;
+    /* the whole fine grid's plan and sphere map are not needed any more */
+    pw_fft_free(&g->t3);
+    fft_plan_free(&g->ff);
+    return 0;
+}
+
+double *density_fine_work(density_grids *g, int *i0, int *n0)
+{
+    *i0 = g->dist ? g->fd.local_0_start : 0;
+    *n0 = g->dist ? g->fd.local_n0 : g->fine->n[0];
+    return g->dist ? g->fd.r : g->ff.r;
+}
+
+void density_fine_to_pd3(density_grids *g, double complex *c, double scale)
+{
+    if (!g->dist) {
+        pw_fft_forward(&g->t3, c, scale, 0.0);
+        return;
+    }
+    fft_sphere_forward(&g->s3, c, scale, 0.0);
+    fft_sphere_gather(&g->s3, c);
+}
+
+void density_grids_gather_fine(const density_grids *g, const double *a_g, double *whole)
+{
+    if (g->dist) fft_dist_allgather(&g->fd, a_g, whole);
+    else memcpy(whole, a_g, (size_t)g->nf * sizeof *whole);
 }
 
 void density_map_add_to2(const density_grids *g, double complex *a2, const double complex *b3)
@@ -204,7 +309,7 @@ int density_init(density *d, density_grids *g, const species_set *ss, int nspins
     if (d->ghat_fn.nI != ss->nL)
         return err_set(e, EXIT_INTERNAL, "density: %d compensation functions for %d Q_L", d->ghat_fn.nI, ss->nL);
     d->nt_sG = xcalloc((size_t)nspins * g->nc, sizeof *d->nt_sG);
-    d->nt_sg = xcalloc((size_t)nspins * g->nf, sizeof *d->nt_sg);
+    d->nt_sg = xcalloc((size_t)nspins * g->nfl + 1, sizeof *d->nt_sg);
     d->nt_Q = xcalloc(g->pd2.npw + 1, sizeof *d->nt_Q);
     d->nct_q = xcalloc(g->pd2.npw + 1, sizeof *d->nct_q);
     d->rhot_q = xcalloc(g->pd3.npw + 1, sizeof *d->rhot_q);
@@ -306,7 +411,7 @@ int density_finish(density *d, err *e)
     memset(d->nt_Q, 0, g->pd2.npw * sizeof *d->nt_Q);
     /* nt_Q = sum_s pd2 coefficients; the rotating work array is rhot_q's head. */
     for (int s = 0; s < d->nspins; s++) {
-        density_interpolate(g, d->nt_sG + (size_t)s * g->nc, d->nt_sg + (size_t)s * g->nf, d->rhot_q);
+        density_interpolate(g, d->nt_sG + (size_t)s * g->nc, d->nt_sg + (size_t)s * g->nfl, d->rhot_q);
         for (int G = 0; G < g->pd2.npw; G++) d->nt_Q[G] += d->rhot_q[G];
     }
     /* rhot_q = sum_aL Q_aL ghat_aL + nt_Q N3/N2 (calculate_pseudo_charge). */

@@ -18,16 +18,24 @@
  * Layouts: grid functions in fft.h's C order, spin outermost; D_asp as one vector,
  * atom after atom, each atom's nspins x np_a packed matrix (GPAW's pack: off-diagonal
  * pairs counted twice), the layout of density/mixer.h; Q_aL atom after atom, Lmax each.
- * Serial for now: every array is the whole grid (issue 5 distributes). */
+ * Slabs (density_grids_distribute, issue 13): on P > 1 ranks the fine-grid functions
+ * (nt_sg, the Hamiltonian's vxct_sg and XC work) are slabs of planes along axis 0
+ * (basis/fft_dist.h), nfl points per rank, and the fine FFTs of interpolation and
+ * restriction run on the slabs; the coarse grid and the sphere coefficients (pd2, pd3)
+ * stay whole on every rank (the coarse FFTs of interpolation and restriction run on
+ * coarse slabs, and the restricted coarse grid is gathered). Without it nfl = nf and
+ * everything is whole. */
 #ifndef PAWSORB_DENSITY_H
 #define PAWSORB_DENSITY_H
 
 #include <complex.h>
 
 #include "basis/fft.h"
+#include "basis/fft_dist.h"
 #include "basis/pw_basis.h"
 #include "basis/pwlfc.h"
 #include "core/err.h"
+#include "density/spectra.h"
 #include "hamiltonian/pwfft.h"
 #include "scf/species.h"
 
@@ -39,17 +47,46 @@ typedef struct {
     pw_fft t2, t3;                 /* pd2 on fc, pd3 on ff */
     int *G3_G2;                    /* pd2 index -> pd3 index (PWMapping.G2_G1) */
     long nc, nf;                   /* grid points */
+    /* fine-grid slabs (density_grids_distribute); dist = 0: whole fine grid */
+    int dist;
+    long nfl;                      /* fine points held here: fd.nlocal_r, or nf */
+    fft_dist fd;                   /* the fine grid's slabs and transforms */
+    fft_sphere s3;                 /* pd3 on the slabs */
+    fft_dist cd;                   /* the coarse grid's slabs (interpolation, restriction) */
+    fft_sphere s2;                 /* pd2 on the coarse slabs */
+    spectra sp;                    /* coarse <-> fine spectrum planes between the slabs */
+    MPI_Comm comm;                 /* borrowed: the slabs' ranks (MPI_COMM_NULL: none) */
+    double *work;                  /* COMM_CHUNK doubles for ordered sums; borrowed */
 } density_grids;
 
 /* ecut_wfs: the wavefunction cutoff (hartree); GPAW's density cutoff is twice that. */
 int density_grids_init(density_grids *g, const fft_grid *coarse, const fft_grid *fine, double ecut_wfs, err *e);
 void density_grids_free(density_grids *g);
+/* Collective over comm: cuts the fine grid into slabs over its ranks (nothing on one
+ * rank). Call before density_init and hamiltonian_init, which allocate nfl points.
+ * work: COMM_CHUNK doubles (core/comm.h), borrowed. Errors: EXIT_INTERNAL (FFTW). */
+int density_grids_distribute(density_grids *g, MPI_Comm comm, double *work, err *e);
+/* A fine-grid function made point by point and transformed to pd3 (the charged
+ * solver's and the dipole layer's fixed functions): density_fine_work gives the real
+ * array to fill — the whole grid, or this rank's slab of planes [*i0, *i0 + *n0) — and
+ * density_fine_to_pd3 then sets c = scale x its pd3 coefficients, whole on every rank
+ * (collective over the slabs' ranks when distributed). */
+double *density_fine_work(density_grids *g, int *i0, int *n0);
+void density_fine_to_pd3(density_grids *g, double complex *c, double scale);
 
-/* pd2.interpolate: a_R on the coarse grid -> out_g on the fine grid; a_G (may be NULL)
- * receives the pd2 coefficients of a_R (unnormalised forward FFT). */
+/* Collective over the slabs' ranks: the whole fine grid (nf points) on every rank from
+ * a fine-grid function of nfl points (a copy when not distributed). For outputs. */
+void density_grids_gather_fine(const density_grids *g, const double *a_g, double *whole);
+
+/* pd2.interpolate: a_R on the coarse grid -> out_g on the fine grid (this rank's nfl
+ * points); a_G (may be NULL) receives the pd2 coefficients of a_R (unnormalised forward
+ * FFT). Collective over the slabs' ranks when distributed. */
 void density_interpolate(density_grids *g, const double *a_R, double *out_g, double complex *a_G);
-/* pd3.restrict: a_g on the fine grid -> out_R on the coarse grid; a_G (may be NULL)
- * receives the pd2 coefficients (fine coefficients / 8, i.e. coarse normalisation). */
+/* pd3.restrict: a_g on the fine grid (nfl points) -> out_R on the whole coarse grid;
+ * a_G (may be NULL) receives the pd2 coefficients (fine coefficients / 8, i.e. coarse
+ * normalisation). Collective when distributed: the fine planes a coarse plane needs
+ * are moved to its slab (density/spectra.h), the coarse c2r runs on the slabs and the
+ * coarse grid is gathered (MPI_Allgatherv). */
 void density_restrict(density_grids *g, const double *a_g, double *out_R, double complex *a_G);
 /* PWMapping.add_to1: a2 (pd2) += b3 (pd3) N2/N3;  add_to2: a3 (pd3) += b2 (pd2) N3/N2. */
 void density_map_add_to2(const density_grids *g, double complex *a2, const double complex *b3);
@@ -66,7 +103,7 @@ typedef struct {
     pwlfc_funcs nct_fn, ghat_fn;
     pwlfc nct, ghat;               /* ñ_c on pd2, ĝ_L on pd3 */
     double *nt_sG;                 /* nspins x nc */
-    double *nt_sg;                 /* nspins x nf */
+    double *nt_sg;                 /* nspins x nfl (slabs when distributed) */
     double complex *nt_Q;          /* pd2: sum over spins of the coefficients of nt_sG */
     double complex *rhot_q;        /* pd3 */
     double complex *nct_q;         /* pd2: ñ_c / nspins */

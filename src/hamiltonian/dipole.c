@@ -47,11 +47,12 @@ int dipole_layer_init(dipole_layer *dl, density_grids *g, err *e)
     /* s on the fine grid (constant in the plane) and its pd3 coefficients */
     double *s = xmalloc(n[2] * sizeof *s);
     sawtooth_1d(dl->L, n[2], w, s);
-    double *r = g->ff.r;
-    for (long k = 0; k < g->nf; k++) r[k] = s[k % n[2]];
+    int lo, nloc;
+    double *r = density_fine_work(g, &lo, &nloc);
+    for (long k = 0; k < (long)nloc * n[1] * n[2]; k++) r[k] = s[k % n[2]];
     free(s);
     dl->sawtooth_q = xcalloc(pd->npw + 1, sizeof *dl->sawtooth_q);
-    pw_fft_forward(&g->t3, dl->sawtooth_q, 1.0, 0.0);
+    density_fine_to_pd3(g, dl->sawtooth_q, 1.0);
     dl->on = 1;
     return 0;
 }

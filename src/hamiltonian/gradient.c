@@ -197,3 +197,29 @@ void fd_gradient_apply(const fd_gradient *op, int v, const double *in, double *o
             }
         }
 }
+
+void fd_gradient_apply_slab(const fd_gradient *op, int v, const double *in, int width, int n0l, double *out)
+{
+    const int n1 = op->n[1], n2 = op->n[2];
+    for (int i0 = 0; i0 < n0l; i0++)
+        for (int i1 = 0; i1 < n1; i1++) {
+            double *dst = out + ((long)i0 * n1 + i1) * n2;
+            memset(dst, 0, (size_t)n2 * sizeof *dst);
+            for (int p = 0; p < op->npoints[v]; p++) {
+                const int *o = op->offset[v][p];
+                int j0 = i0 + width + o[0], j1 = (i1 + o[1] + n1) % n1;
+                add_shifted_row(dst, in + ((long)j0 * n1 + j1) * n2, n2, o[2], op->coef[v][p]);
+            }
+        }
+}
+
+int fd_gradient_range0(const fd_gradient *op)
+{
+    int r = 0;
+    for (int v = 0; v < 3; v++)
+        for (int p = 0; p < op->npoints[v]; p++) {
+            int o = op->offset[v][p][0] < 0 ? -op->offset[v][p][0] : op->offset[v][p][0];
+            if (o > r) r = o;
+        }
+    return r;
+}

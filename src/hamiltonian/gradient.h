@@ -39,4 +39,13 @@ int fd_gradient_init(fd_gradient *op, const fft_grid *g, int nn, err *e);
 /* out = d in / d x_v on the whole (periodic) grid, v = 0, 1, 2. out != in. */
 void fd_gradient_apply(const fd_gradient *op, int v, const double *in, double *out);
 
+/* The same on a slab of n0l planes along axis 0 (basis/fft_dist.h): `in` holds the
+ * slab with `width` halo planes before and after it (fft_halo's layout, width >= the
+ * stencil's range), `out` the n0l planes. Each point sums the same stencil terms in the
+ * same order as fd_gradient_apply, so equal inputs give equal bits. */
+void fd_gradient_apply_slab(const fd_gradient *op, int v, const double *in, int width, int n0l, double *out);
+
+/* The stencil's reach along axis 0 (the halo width a slab needs). */
+int fd_gradient_range0(const fd_gradient *op);
+
 #endif

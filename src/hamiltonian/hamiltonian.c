@@ -45,8 +45,9 @@ static int charged_init(hamiltonian *h, double charge, err *e)
         h->charge_q[G] = charge / dv * exp(-G2 / (4 * h->alpha)) * cexp(I * Gc);
     }
     int even = n[0] % 2 == 0 && n[1] % 2 == 0 && n[2] % 2 == 0;
-    double *r = g->ff.r;
-    for (int i0 = 0; i0 < n[0]; i0++)
+    int lo, nloc;
+    double *r = density_fine_work(g, &lo, &nloc);
+    for (int i0 = lo; i0 < lo + nloc; i0++)
         for (int i1 = 0; i1 < n[1]; i1++)
             for (int i2 = 0; i2 < n[2]; i2++) {
                 double x[3];
@@ -54,11 +55,11 @@ static int charged_init(hamiltonian *h, double charge, err *e)
                     x[v] = (double)i0 / n[0] * f->cell[0][v] + (double)i1 / n[1] * f->cell[1][v] +
                            (double)i2 / n[2] * f->cell[2][v] - center[v];
                 double d = sqrt(x[0] * x[0] + x[1] * x[1] + x[2] * x[2]);
-                long k = ((long)i0 * n[1] + i1) * n[2] + i2;
+                long k = ((long)(i0 - lo) * n[1] + i1) * n[2] + i2;
                 r[k] = d > 0 ? erf(sqrt(h->alpha) * d) / d : 0.0;
                 if (even && 2 * i0 == n[0] && 2 * i1 == n[1] && 2 * i2 == n[2]) r[k] = sqrt(4 * h->alpha / M_PI);
             }
-    pw_fft_forward(&g->t3, h->potential_q, charge, 0.0);
+    density_fine_to_pd3(g, h->potential_q, charge);
     (void)e;
     return 0;
 }
@@ -97,6 +98,7 @@ int hamiltonian_init(hamiltonian *h, density_grids *g, const species_set *ss, in
     free(at);
     if (rc || pwlfc_init(&h->vbar, &h->vbar_fn, &g->pd2, 1, e)) return -1;
     if (xc_grid_init(&h->xc, xc_name, nspins, g->fine, e)) return -1;
+    if (g->dist && xc_grid_distribute(&h->xc, &g->fd, g->work, e)) return -1;   /* XC on the slabs */
     int n2 = g->pd2.npw, n3 = g->pd3.npw;
     h->G2_q = xmalloc((n3 + 1) * sizeof *h->G2_q);
     for (int G = 0; G < n3; G++) h->G2_q[G] = 2.0 * g->pd3.g2[G];
@@ -107,7 +109,7 @@ int hamiltonian_init(hamiltonian *h, density_grids *g, const species_set *ss, in
     h->vHt_q = xcalloc(n3 + 1, sizeof *h->vHt_q);
     h->work_q = xcalloc(n3 + 1, sizeof *h->work_q);
     h->vt_sG = xcalloc((size_t)nspins * g->nc, sizeof *h->vt_sG);
-    h->vxct_sg = xcalloc((size_t)nspins * g->nf, sizeof *h->vxct_sg);
+    h->vxct_sg = xcalloc((size_t)nspins * g->nfl + 1, sizeof *h->vxct_sg);
     h->work_R = xcalloc(g->nc, sizeof *h->work_R);
     h->dH_asp = xcalloc((size_t)nspins * ss->np + 1, sizeof *h->dH_asp);
     h->W_aL = xcalloc(ss->nL + 1, sizeof *h->W_aL);
@@ -165,7 +167,7 @@ static void pseudo_potential(hamiltonian *h, const density *d, double en[4])
     for (int s = 0; s < h->nspins; s++) memcpy(h->vt_sG + (size_t)s * g->nc, g->fc.r, g->nc * sizeof(double));
     en[3] = xc_grid_calculate(&h->xc, d->nt_sg, h->vxct_sg);
     for (int s = 0; s < h->nspins; s++) {
-        density_restrict(g, h->vxct_sg + (size_t)s * g->nf, h->work_R, h->work_Q);
+        density_restrict(g, h->vxct_sg + (size_t)s * g->nfl, h->work_R, h->work_Q);
         double *vt = h->vt_sG + (size_t)s * g->nc;
         for (long i = 0; i < g->nc; i++) vt[i] += h->work_R[i];
         for (int G = 0; G < n2; G++) h->vt_Q[G] += h->work_Q[G] / h->nspins;

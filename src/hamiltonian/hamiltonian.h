@@ -51,7 +51,7 @@ typedef struct {
     dipole_layer dip;             /* dipole correction of a slab (dip.on), dipole.h */
     double complex *vbar_Q, *vt_Q, *vHt_q, *work_q, *work_Q;
     double *vt_sG;                /* nspins x nc */
-    double *vxct_sg;              /* nspins x nf */
+    double *vxct_sg;              /* nspins x nfl (the fine grid's slab when distributed) */
     double *dH_asp;               /* layout of D_asp */
     double *W_aL;                 /* ss->nL */
     MPI_Comm split;               /* ranks sharing the atoms' corrections (MPI_COMM_NULL: none) */
@@ -75,7 +75,9 @@ void hamiltonian_free(hamiltonian *h);
  * order afterwards) carry the same bits on any number of ranks. Also splits the libxc
  * evaluation on the fine grid by point ranges (xc_grid_split): v_xc keeps its bits, the
  * grid's E_xc is summed over the ranks in a fixed order (rounding-level differences
- * between rank counts). work: COMM_CHUNK doubles. */
+ * between rank counts) — unless the fine grid is in slabs (density_grids_distribute,
+ * made before hamiltonian_init), where each rank evaluates its slab and the split is a
+ * no-op. work: COMM_CHUNK doubles. */
 void hamiltonian_split_work(hamiltonian *h, MPI_Comm comm, double *work);
 /* v̄(G) for the positions of ss. */
 int hamiltonian_set_positions(hamiltonian *h, err *e);

@@ -160,20 +160,56 @@ void xc_kernel_eval(xc_kernel *k, long np, const double *rho, const double *sigm
     }
 }
 
+/* The arrays of np grid points (np + 1: a slab may be empty). */
+static void alloc_grid_arrays(xc_grid *x)
+{
+    const size_t np = (size_t)x->np + 1;
+    x->e = xmalloc(np * sizeof *x->e);
+    if (x->kernel.family != XC_FAMILY_GGA) return;
+    const int ns = x->kernel.nspins, nx = 2 * ns - 1;
+    x->gradn = xmalloc(np * 3 * ns * sizeof *x->gradn);
+    x->sigma = xmalloc(np * nx * sizeof *x->sigma);
+    x->dedsigma = xmalloc(np * nx * sizeof *x->dedsigma);
+    x->tmp = xmalloc(np * sizeof *x->tmp);
+}
+
+static void free_grid_arrays(xc_grid *x)
+{
+    free(x->e);
+    free(x->gradn);
+    free(x->sigma);
+    free(x->dedsigma);
+    free(x->tmp);
+    x->e = x->gradn = x->sigma = x->dedsigma = x->tmp = NULL;
+}
+
+int xc_grid_distribute(xc_grid *x, const fft_dist *d, double *work, err *e)
+{
+    xc_grid_split(x, MPI_COMM_NULL, work);
+    free_grid_arrays(x);
+    x->slabs = d;
+    x->split_work = work;
+    x->np = d->nlocal_r;
+    x->p0 = 0;
+    x->p1 = x->np;
+    alloc_grid_arrays(x);
+    if (x->kernel.family != XC_FAMILY_GGA) return 0;
+    int w = fd_gradient_range0(&x->grad);
+    if (fft_halo_init(&x->halo, d, w, e)) return -1;
+    x->hbuf = xcalloc((size_t)(d->local_n0 + 2 * w) * d->plane_r + 1, sizeof *x->hbuf);
+    return 0;
+}
+
 int xc_grid_init(xc_grid *x, const char *name, int nspins, const fft_grid *g, err *e)
 {
     memset(x, 0, sizeof *x);
     if (xc_kernel_init(&x->kernel, name, nspins, e)) return -1;
     x->np = fft_grid_points(g);
     x->dv = g->volume / (double)x->np;
-    x->e = xmalloc((size_t)x->np * sizeof *x->e);
+    if (x->kernel.family == XC_FAMILY_GGA && fd_gradient_init(&x->grad, g, XC_GRADIENT_RANGE, e))
+        return xc_grid_free(x), -1;
+    alloc_grid_arrays(x);
     if (x->kernel.family == XC_FAMILY_GGA) {
-        if (fd_gradient_init(&x->grad, g, XC_GRADIENT_RANGE, e)) return xc_grid_free(x), -1;
-        const int nx = 2 * nspins - 1;
-        x->gradn = xmalloc((size_t)x->np * 3 * nspins * sizeof *x->gradn);
-        x->sigma = xmalloc((size_t)x->np * nx * sizeof *x->sigma);
-        x->dedsigma = xmalloc((size_t)x->np * nx * sizeof *x->dedsigma);
-        x->tmp = xmalloc((size_t)x->np * sizeof *x->tmp);
         x->sb = xmalloc(XC_BLOCK * 3 * sizeof *x->sb);
         x->vsb = xmalloc(XC_BLOCK * 3 * sizeof *x->vsb);
     }
@@ -188,6 +224,7 @@ int xc_grid_init(xc_grid *x, const char *name, int nspins, const fft_grid *g, er
 
 void xc_grid_split(xc_grid *x, MPI_Comm comm, double *work)
 {
+    if (x->slabs) return;   /* slabs replace the split */
     int size = 1, rank = 0;
     if (comm != MPI_COMM_NULL) {
         MPI_Comm_size(comm, &size);
@@ -215,11 +252,9 @@ void xc_grid_split(xc_grid *x, MPI_Comm comm, double *work)
 void xc_grid_free(xc_grid *x)
 {
     xc_kernel_free(&x->kernel);
-    free(x->e);
-    free(x->gradn);
-    free(x->sigma);
-    free(x->dedsigma);
-    free(x->tmp);
+    free_grid_arrays(x);
+    if (x->slabs) fft_halo_free(&x->halo);
+    free(x->hbuf);
     free(x->sb);
     free(x->vsb);
     free(x->nb);
@@ -229,15 +264,44 @@ void xc_grid_free(xc_grid *x)
     memset(x, 0, sizeof *x);
 }
 
+/* out = d f / d x_v, v = 0, 1, 2, on the whole grid or (slabs) through the halo buffer:
+ * f is copied into its interior and the halo planes exchanged once for the three
+ * components. */
+static void gradient3(xc_grid *x, const double *f, double *out0, long stride)
+{
+    if (!x->slabs) {
+        for (int v = 0; v < 3; v++) fd_gradient_apply(&x->grad, v, f, out0 + v * stride);
+        return;
+    }
+    const long pl = x->slabs->plane_r;
+    const int w = x->halo.width;
+    if (f != x->hbuf + w * pl) memcpy(x->hbuf + w * pl, f, (size_t)x->np * sizeof *f);
+    fft_halo_exchange(&x->halo, x->hbuf);
+    for (int v = 0; v < 3; v++)
+        fd_gradient_apply_slab(&x->grad, v, x->hbuf, w, x->slabs->local_n0, out0 + v * stride);
+}
+
+/* out = d f / d x_v for one v (the divergence's terms). */
+static void gradient1(xc_grid *x, int v, const double *f, double *out)
+{
+    if (!x->slabs) {
+        fd_gradient_apply(&x->grad, v, f, out);
+        return;
+    }
+    const long pl = x->slabs->plane_r;
+    const int w = x->halo.width;
+    memcpy(x->hbuf + w * pl, f, (size_t)x->np * sizeof *f);
+    fft_halo_exchange(&x->halo, x->hbuf);
+    fd_gradient_apply_slab(&x->grad, v, x->hbuf, w, x->slabs->local_n0, out);
+}
+
 /* sigma_0 = |grad n_0|^2, sigma_1 = grad n_0 . grad n_1, sigma_2 = |grad n_1|^2
  * (gpaw/xc/gga.py calculate_sigma). */
 static void compute_sigma(xc_grid *x, const double *n_sg)
 {
     const long np = x->np;
     const int ns = x->kernel.nspins, nx = 2 * ns - 1;
-    for (int s = 0; s < ns; s++)
-        for (int v = 0; v < 3; v++)
-            fd_gradient_apply(&x->grad, v, n_sg + s * np, x->gradn + (s * 3 + v) * np);
+    for (int s = 0; s < ns; s++) gradient3(x, n_sg + s * np, x->gradn + s * 3 * np, np);
     memset(x->sigma, 0, (size_t)(nx * np) * sizeof *x->sigma);
     for (int v = 0; v < 3; v++) {
         const double *g0 = x->gradn + v * np, *g1 = x->gradn + (3 + v) * np;
@@ -286,12 +350,12 @@ static void add_gradient_correction(xc_grid *x, double *v_sg)
         for (int s = 0; s < ns; s++) {
             const double *gsv = x->gradn + (s * 3 + v) * np, *ded = x->dedsigma + 2 * s * np;
             for (long i = 0; i < np; i++) x->tmp[i] = ded[i] * gsv[i];
-            fd_gradient_apply(&x->grad, v, x->tmp, out);
+            gradient1(x, v, x->tmp, out);
             for (long i = 0; i < np; i++) v_sg[s * np + i] -= 2.0 * out[i];
             if (ns == 2) {
                 const double *dud = x->dedsigma + np;
                 for (long i = 0; i < np; i++) x->tmp[i] = dud[i] * gsv[i];
-                fd_gradient_apply(&x->grad, v, x->tmp, out);
+                gradient1(x, v, x->tmp, out);
                 for (long i = 0; i < np; i++) v_sg[(1 - s) * np + i] -= out[i];
             }
         }
@@ -318,5 +382,6 @@ double xc_grid_calculate(xc_grid *x, const double *n_sg, double *v_sg)
     double exc = 0.0;
     for (long i = x->p0; i < x->p1; i++) exc += x->e[i];
     if (x->split != MPI_COMM_NULL) comm_sum_ordered(x->split, &exc, 1, x->split_work);
+    if (x->slabs) comm_sum_ordered(x->slabs->comm, &exc, 1, x->split_work);
     return exc * x->dv;
 }

@@ -30,6 +30,7 @@
 #include <mpi.h>
 #include <xc.h>
 
+#include "basis/fft_dist.h"
 #include "basis/fft_grid.h"
 #include "core/err.h"
 #include "hamiltonian/gradient.h"
@@ -82,6 +83,13 @@ typedef struct {
     double *split_work;        /* COMM_CHUNK doubles for comm_sum_ordered; borrowed */
     int *cnt, *dsp;            /* per rank of split: count and start of its range; owned */
     long p0, p1;               /* this rank's range */
+    /* Slabs of the fine grid (xc_grid_distribute): np is the slab's points; the GGA
+     * gradient and divergence read `width` halo planes on each side (fft_halo), so
+     * every point's value is the serial one; E_xc is summed over the slabs in a fixed
+     * order. */
+    const fft_dist *slabs;     /* borrowed; NULL: the whole grid here */
+    fft_halo halo;
+    double *hbuf;              /* (local_n0 + 2 width) planes (GGA); owned */
 } xc_grid;
 
 int xc_grid_init(xc_grid *x, const char *name, int nspins, const fft_grid *g, err *e);
@@ -92,6 +100,11 @@ void xc_grid_free(xc_grid *x);
  * COMM_CHUNK doubles (core/comm.h), borrowed. The gradients and the divergence of the
  * GGA correction stay whole on every rank (cheap FD stencils). */
 void xc_grid_split(xc_grid *x, MPI_Comm comm, double *work);
+
+/* Collective over d->comm: the functional on this rank's slab of d (d borrowed; grid
+ * work arrays reallocated to the slab). Replaces any split (xc_grid_split is then a
+ * no-op). work: COMM_CHUNK doubles, borrowed. */
+int xc_grid_distribute(xc_grid *x, const fft_dist *d, double *work, err *e);
 
 /* v_sg = v_xc[n_sg] (overwritten), returns E_xc (hartree). n_sg: ns*np, v_sg: ns*np,
  * distinct arrays. Allocates nothing. Collective over the split's ranks, if any; x->e

@@ -3,6 +3,7 @@
 #include "eigensolver/subspace.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Speed-up of r plane-wave ranks on one block (layout.h): Amdahl's law with the
@@ -65,6 +66,13 @@ int parallel_choose(const parallel_problem *p, const char *path, comm_layout *l,
     return 0;
 }
 
+int parallel_grid_slabs(void)
+{
+    const char *v = getenv("PAWSORB_GRID_SLABS");
+    if (v && (!strcmp(v, "0") || !strcmp(v, "1"))) return v[0] == '1';
+    return PARALLEL_GRID_SLABS;
+}
+
 void parallel_estimate_layout(const parallel_problem *p, comm_layout l, parallel_estimate *est)
 {
     double nb = p->nbands, B = p->nblocks, num = p->real ? 8.0 : 16.0;
@@ -90,7 +98,11 @@ void parallel_estimate_layout(const parallel_problem *p, comm_layout l, parallel
     est->mem_subspace = 2.0 * n2;
     if (l.pw > 1 && 2 * nb >= SUBSPACE_SCALAPACK_MIN)   /* ScaLAPACK: 3 local parts + gather buffer */
         est->mem_subspace += n2 * (3.0 / l.pw + 1.0);
-    est->mem_grids = (12.0 + 2.0 * p->mix_history) * p->n_fine * 8.0 * p->nspins + 4.0 * p->n_coarse * 16.0;
+    double pg = p->grid_slabs && l.pw > 1 ? l.pw : 1.0, fft = pg > 1 ? 3.0 : 2.0;
+    double fine = (9.0 * p->nspins + 2.0 + fft) * p->n_fine * 8.0 / pg;
+    double coarse = ((2.0 * p->mix_history + 3.0) * p->nspins + 7.0) * p->n_coarse * 8.0;
+    double spheres = (90.0 + 180.0 / l.pw) * (M_PI / 12.0) * p->n_fine;   /* ĝ_L tables split over pw */
+    est->mem_grids = fine + coarse + spheres;
     est->mem_total = est->mem_wavefunctions + est->mem_subspace + est->mem_grids;
     double levels = l.kpt > 1 ? ceil(log2((double)l.kpt)) : 0.0;
     est->comm_kpt = 2.0 * levels * 8.0 * (p->nspins * (double)p->n_coarse + B * nb + B);

@@ -10,9 +10,12 @@
  * and the bands of every block over the group's `band` ranks (parallel/banddist.h:
  * contiguous runs of bands, passed around a ring for the subspace algebra). Split
  * between the plane-wave ranks of a group but not distributed: the PAW one-centre
- * corrections (by atom) and the libxc calls on the fine grid (by point range). The
- * grids themselves (density, potentials, XC gradients, Hartree, mixer) are whole on every
- * rank of a group, which repeats that work, and the band ranks repeat the subspace solves.
+ * corrections (by atom). The fine grid (density ñ on it, v_xc, the XC functional with
+ * its gradients, the fine FFTs of interpolation and restriction) is cut into slabs over
+ * the plane-wave ranks when parallel_grid_slabs() says so (density.h,
+ * density_grids_distribute); the coarse grid (densities, potentials, mixer) and the
+ * plane-wave spheres pd2, pd3 (ρ̃, v_H, ĝ_L) stay whole on every rank of a group, which
+ * repeats the work on them, and the band ranks repeat the subspace solves.
  *
  * Choice (parallel_choose), with R ranks and B = nspins x nk_irreducible blocks:
  *   kpt  = parallel.kpoints if given (it must divide R and be <= B), else the divisor
@@ -49,8 +52,18 @@
  *   subspace       2 (2 nbands)² 8 (real) or 16 (complex): the Rayleigh-Ritz H and S,
  *                  plus (3 / pw + 1) times one such matrix when ScaLAPACK solves them
  *                  (eigensolver/subspace.h: local A, B, Z and the gather buffer)
- *   grids          (12 + 2 history) N_fine 8 nspins + 4 N_coarse 16 (densities,
- *                  potentials, mixer history, FFT buffers; basis/plan.c's estimate)
+ *   grids          fine    (9 nspins + 2 + f) N_fine 8 / pg: ñ_s and v_xc,s (2 nspins),
+ *                          the GGA work of xc.h (e, ∇n_s, σ, ∂e/∂σ, a temporary, the
+ *                          halo buffer: 7 nspins + 1 — GGA assumed) and the FFT buffers
+ *                          (f = 2 whole, 3 on slabs: FFTW's padded slab), pg = pw on
+ *                          slabs, else 1;
+ *                  coarse  ((2 history + 3) nspins + 7) N_coarse 8: ñ_s, ṽ_s, the
+ *                          mixer's inputs and residuals, ñ_c, work and FFT buffers;
+ *                  spheres (90 + 180 / pw) (π/12) N_fine: the pd3 sphere (at most
+ *                          π/12 N_fine half-sphere vectors) with ρ̃, v_H, work, |G|² and
+ *                          its index maps, whole on every rank, and the ĝ_L expansion
+ *                          tables of basis/pwlfc.h (Y_L, radial values, vectors; ~180
+ *                          bytes per vector), cut to each plane-wave rank's G range
  * Communication per rank and SCF iteration (bytes sent, the busiest rank):
  *   k-point sums   2 ceil(log2 kpt) 8 (nspins N_coarse + B nbands + B): density,
  *                  eigenvalues and eigensolver errors, tree reduction plus broadcast
@@ -91,6 +104,14 @@
 #define PARALLEL_GRID_SHARE 0.09
 #define PARALLEL_PW_EFFICIENCY 1.0
 
+/* Whether the fine grid goes into slabs over the plane-wave ranks: PARALLEL_GRID_SLABS
+ * (the default, 0 or 1), overridden by the environment variable PAWSORB_GRID_SLABS=0|1
+ * (a developer switch to compare the two paths in one build; docs/parallel.md). */
+#ifndef PARALLEL_GRID_SLABS
+#define PARALLEL_GRID_SLABS 1
+#endif
+int parallel_grid_slabs(void);
+
 /* The problem as the layout sees it. */
 typedef struct {
     int ranks;
@@ -100,6 +121,7 @@ typedef struct {
     int real;                /* real wavefunctions (Gamma only) */
     long n_coarse, n_fine;   /* grid points */
     int mix_history;
+    int grid_slabs;          /* parallel_grid_slabs() */
     int want_kpt, want_bands;/* parallel.kpoints / parallel.bands; 0 = automatic */
     int nao;                 /* atomic orbitals of the initial guess (0: taken as nbands) */
 } parallel_problem;

@@ -68,6 +68,8 @@ int calc_init(calculation *c, const comm_ctx *comm, const input *in, const plan 
     for (int k = 0; k < pl->nspecies; k++) z[k] = pl->species[k].z, paths[k] = pl->species[k].path;
     if (species_set_init(&c->ss, &in->atoms, pl->nspecies, z, paths, in->dft.xc, e)) return -1;
     if (density_grids_init(&c->grids, &pl->coarse, &pl->fine, in->dft.cutoff_ha, e)) return -1;
+    /* the fine grid in slabs over the plane-wave ranks (density.h, parallel/layout.h) */
+    if (parallel_grid_slabs() && density_grids_distribute(&c->grids, comm->pw, comm->work, e)) return -1;
     if (wfs_init(&c->wfs, comm, &pl->coarse, &pl->kpts, c->nspins, c->nbands, pl->real, in->dft.cutoff_ha, &c->ss,
                  e))
         return -1;

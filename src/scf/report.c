@@ -38,6 +38,11 @@ void report_setup(const calculation *c)
     log_printf("Parallel: %d rank%s = %d k-point group%s x %d band x %d plane-wave ranks; %d of %d (spin, k) blocks "
                "here\n", c->comm->size, c->comm->size == 1 ? "" : "s", l->kpt, l->kpt == 1 ? "" : "s", l->band, l->pw,
                c->wfs.nu, c->wfs.nu_all);
+    if (c->grids.dist) {
+        const fft_dist *d = &c->grids.fd;
+        log_printf("Grids: fine grid in slabs of %d to %d planes over the %d plane-wave ranks; coarse grid whole\n",
+                   d->n0_r[d->P - 1], d->n0_r[0], d->P);
+    }
     log_section("SCF");
 }
 

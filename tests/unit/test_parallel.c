@@ -87,7 +87,17 @@ static void test_estimate(void)
          "wavefunctions, 1 group of 4 plane-wave ranks: all 8 blocks on G slices");
     near(four.mem_wavefunctions, 16.0 * 10 * 1000 * (2 + 4), 0, "wavefunctions, 4 groups: 2 blocks each");
     ok(four.blocks_per_group == 2 && one.blocks_per_group == 8, "blocks per group");
-    near(one.mem_grids, four.mem_grids, 0, "grids are not distributed");
+    /* slabs: the fine-grid term (9 nspins + 2 + 3 FFT buffers) N_fine 8 falls as 1 / pw */
+    p.grid_slabs = 1;
+    parallel_estimate s4, s1;
+    parallel_estimate_layout(&p, (comm_layout){1, 1, 4}, &s4);
+    parallel_estimate_layout(&p, (comm_layout){4, 1, 1}, &s1);
+    near(s1.mem_grids - s4.mem_grids, (14.0 - 14.0 / 4 - 1.0) * 262144 * 8 + 180.0 * 0.75 * M_PI / 12 * 262144, 1e-6,
+         "grids on slabs: the fine term and the ĝ_L tables fall as 1/4 on 4 plane-wave ranks (FFT buffers 2 -> 3 "
+         "per point)");
+    near(s1.mem_grids, four.mem_grids, 0, "grids on slabs, 4 groups of 1 rank: whole, as without slabs");
+    near(four.mem_grids - one.mem_grids, 180.0 * 0.75 * M_PI / 12 * 262144, 1e-6,
+         "grids without slabs, 4 plane-wave ranks: only the ĝ_L tables are split");
     /* band groups: 4 bands per rank of 3 band ranks (ceil(10 / 3)), stored and Davidson
      * blocks, plus the two ring buffers of 4 bands */
     parallel_problem q = problem(3, 1);
