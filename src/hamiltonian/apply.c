@@ -175,39 +175,6 @@ static int apply_local_distributed(ham_op *op, int nb, const double complex *psi
     return 0;
 }
 
-int hamiltonian_apply(void *ctx, int nb, const double complex *psi, double complex *hpsi, double complex *spsi,
-                      double complex *proj, int ldp, err *e)
-{
-    ham_op *op = ctx;
-    wavefunctions *w = op->w;
-    const wfs_kpoint *q = &w->kpt_u[op->u];
-    const pw_basis *pw = &w->pw_k[q->k];
-    pwlfc *pt = &w->pt_k[q->k];
-    int npw = pw->npw, nI = w->ss->nI, real = pw->real;
-    if (real ? pwlfc_integrate_real(pt, nb, psi, npw, op->Pr, nI, e)
-             : pwlfc_integrate_cplx(pt, nb, psi, npw, op->Pc, nI, e))
-        return -1;
-    if (proj)
-        for (int n = 0; n < nb; n++)
-            for (int c = 0; c < nI; c++)
-                proj[(size_t)n * ldp + c] = real ? op->Pr[(size_t)n * nI + c] : op->Pc[(size_t)n * nI + c];
-    if (hpsi) {
-        if (w->npw_ranks == 1) apply_local(op, nb, psi, hpsi);
-        else if (apply_local_distributed(op, nb, psi, hpsi))
-            return err_set(e, EXIT_INTERNAL, "H apply: %d bands exceed the transposes' %d", nb, w->dist_k[q->k].nbmax);
-        times_atomic(op, nb, 1, real);
-        if (real ? pwlfc_add_real(pt, nb, op->cr, nI, hpsi, npw, e) : pwlfc_add_cplx(pt, nb, op->cc, nI, hpsi, npw, e))
-            return -1;
-    }
-    if (spsi) {
-        memcpy(spsi, psi, (size_t)nb * npw * sizeof *spsi);
-        times_atomic(op, nb, 0, real);
-        if (real ? pwlfc_add_real(pt, nb, op->cr, nI, spsi, npw, e) : pwlfc_add_cplx(pt, nb, op->cc, nI, spsi, npw, e))
-            return -1;
-    }
-    return 0;
-}
-
 /* <p|psi> of nb bands into op->Pr (real) or op->Pc, copied to proj (stride ldp) if given. */
 static int project(ham_op *op, int nb, const double complex *psi, double complex *proj, int ldp, err *e)
 {
@@ -223,6 +190,33 @@ static int project(ham_op *op, int nb, const double complex *psi, double complex
         for (int n = 0; n < nb; n++)
             for (int c = 0; c < nI; c++)
                 proj[(size_t)n * ldp + c] = real ? op->Pr[(size_t)n * nI + c] : op->Pc[(size_t)n * nI + c];
+    return 0;
+}
+
+int hamiltonian_apply(void *ctx, int nb, const double complex *psi, double complex *hpsi, double complex *spsi,
+                      double complex *proj, int ldp, err *e)
+{
+    ham_op *op = ctx;
+    wavefunctions *w = op->w;
+    const wfs_kpoint *q = &w->kpt_u[op->u];
+    const pw_basis *pw = &w->pw_k[q->k];
+    pwlfc *pt = &w->pt_k[q->k];
+    int npw = pw->npw, nI = w->ss->nI, real = pw->real;
+    if (project(op, nb, psi, proj, ldp, e)) return -1;
+    if (hpsi) {
+        if (w->npw_ranks == 1) apply_local(op, nb, psi, hpsi);
+        else if (apply_local_distributed(op, nb, psi, hpsi))
+            return err_set(e, EXIT_INTERNAL, "H apply: %d bands exceed the transposes' %d", nb, w->dist_k[q->k].nbmax);
+        times_atomic(op, nb, 1, real);
+        if (real ? pwlfc_add_real(pt, nb, op->cr, nI, hpsi, npw, e) : pwlfc_add_cplx(pt, nb, op->cc, nI, hpsi, npw, e))
+            return -1;
+    }
+    if (spsi) {
+        memcpy(spsi, psi, (size_t)nb * npw * sizeof *spsi);
+        times_atomic(op, nb, 0, real);
+        if (real ? pwlfc_add_real(pt, nb, op->cr, nI, spsi, npw, e) : pwlfc_add_cplx(pt, nb, op->cc, nI, spsi, npw, e))
+            return -1;
+    }
     return 0;
 }
 
