@@ -74,8 +74,9 @@ static void print_plan(const input *in, const plan *p)
            "(spin, k) blocks per group%s\n", p->ranks, p->ranks == 1 ? "" : "s", l->kpt, l->kpt == 1 ? "" : "s",
            l->band, l->pw, p->par.blocks_per_group, p->kpts.nk * p->nspins, split);
     printf("Memory          %.1f MB per rank on %d rank%s (wavefunctions %.1f MB, of which stored bands %.3f MB; "
-           "grids %.1f MB; estimate)\n", p->mem_total / 1048576.0, p->ranks, p->ranks == 1 ? "" : "s",
-           p->mem_wavefunctions / 1048576.0, p->par.mem_psi / 1048576.0, p->mem_grids / 1048576.0);
+           "grids %.1f MB; process and expansion blocks %.1f MB; estimate)\n", p->mem_total / 1048576.0, p->ranks,
+           p->ranks == 1 ? "" : "s", p->mem_wavefunctions / 1048576.0, p->par.mem_psi / 1048576.0,
+           p->mem_grids / 1048576.0, p->par.mem_fixed / 1048576.0);
     double comm = p->par.comm_kpt + p->par.comm_pw + p->par.comm_band;
     printf("Communication   %.2f MB per rank per SCF iteration (k-point sums %.2f MB, plane waves %.2f MB, bands "
            "%.2f MB; estimate)\n", comm / 1048576.0, p->par.comm_kpt / 1048576.0, p->par.comm_pw / 1048576.0,

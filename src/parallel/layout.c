@@ -103,7 +103,10 @@ void parallel_estimate_layout(const parallel_problem *p, comm_layout l, parallel
     double coarse = ((2.0 * p->mix_history + 3.0) * p->nspins + 7.0) * p->n_coarse * 8.0;
     double spheres = (90.0 + 180.0 / l.pw) * (M_PI / 12.0) * p->n_fine;   /* ĝ_L tables split over pw */
     est->mem_grids = fine + coarse + spheres;
-    est->mem_total = est->mem_wavefunctions + est->mem_subspace + est->mem_grids;
+    /* the process and its libraries, and the expansion and derivative blocks of the
+     * projector sets (one per local block) and of ĝ_L, v̄ and ñ_c (basis/pwlfc.c) */
+    est->mem_fixed = PARALLEL_MEM_BASE + (3.0 + per) * PARALLEL_MEM_PWLFC;
+    est->mem_total = est->mem_wavefunctions + est->mem_subspace + est->mem_grids + est->mem_fixed;
     double levels = l.kpt > 1 ? ceil(log2((double)l.kpt)) : 0.0;
     est->comm_kpt = 2.0 * levels * 8.0 * (p->nspins * (double)p->n_coarse + B * nb + B);
     if (P > 1) {

@@ -64,6 +64,7 @@
  *                          its index maps, whole on every rank, and the ĝ_L expansion
  *                          tables of basis/pwlfc.h (Y_L, radial values, vectors; ~180
  *                          bytes per vector), cut to each plane-wave rank's G range
+ *   fixed          PARALLEL_MEM_BASE + (3 + ceil(B / kpt)) PARALLEL_MEM_PWLFC (below)
  * Communication per rank and SCF iteration (bytes sent, the busiest rank):
  *   k-point sums   2 ceil(log2 kpt) 8 (nspins N_coarse + B nbands + B): density,
  *                  eigenvalues and eigensolver errors, tree reduction plus broadcast
@@ -112,6 +113,18 @@
 #endif
 int parallel_grid_slabs(void);
 
+/* Memory that does not scale with the problem's arrays (mem_fixed): the process with its
+ * libraries (MPI, OpenBLAS, ScaLAPACK, HDF5, libxc, FFTW), 32 MB as `pawsorb check` and a
+ * one-rank run's start measure it (VmHWM 26-31 MB), and per expanded-function set
+ * (basis/pwlfc.c: PWLFC_BLOCK_ENTRIES complex numbers for the expansion block and as many
+ * for the derivative block, touched by the forces) 32 MiB: the projectors of each local
+ * (spin, k) block and the ĝ_L, v̄ and ñ_c sets. Measured (2026-12-06, /usr/bin/time -v;
+ * VmHWM read around the force terms): the 27-atom TiO2 slab's peak grew by 21 MB
+ * in the nonlocal and 33 MB in the compensation-charge forces, and the estimate without
+ * this term was 134-147 MB below the measured peaks at 1, 2 and 4 ranks. */
+#define PARALLEL_MEM_BASE (32.0 * 1048576.0)
+#define PARALLEL_MEM_PWLFC (2.0 * 16.0 * 1048576.0)
+
 /* The problem as the layout sees it. */
 typedef struct {
     int ranks;
@@ -129,7 +142,7 @@ typedef struct {
 typedef struct {
     comm_layout l;
     int blocks_per_group;    /* the most (spin, k) blocks one group holds */
-    double mem_wavefunctions, mem_subspace, mem_grids, mem_total;   /* bytes per rank */
+    double mem_wavefunctions, mem_subspace, mem_grids, mem_fixed, mem_total;   /* bytes per rank */
     double mem_psi;          /* the stored bands alone (part of mem_wavefunctions) */
     double comm_kpt, comm_pw, comm_band;                            /* bytes per rank per iteration */
     double time_model;       /* t(d) of the choice, in units of one block's serial work */

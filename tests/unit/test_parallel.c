@@ -87,6 +87,9 @@ static void test_estimate(void)
          "wavefunctions, 1 group of 4 plane-wave ranks: all 8 blocks on G slices");
     near(four.mem_wavefunctions, 16.0 * 10 * 1000 * (2 + 4), 0, "wavefunctions, 4 groups: 2 blocks each");
     ok(four.blocks_per_group == 2 && one.blocks_per_group == 8, "blocks per group");
+    near(one.mem_fixed, 32.0 * 1048576 + (3 + 8) * 32.0 * 1048576, 0,
+         "fixed memory: process + expansion blocks of 8 projector sets and ĝ_L, v̄, ñ_c");
+    near(four.mem_fixed, 32.0 * 1048576 + (3 + 2) * 32.0 * 1048576, 0, "fixed memory with 2 blocks per group");
     /* slabs: the fine-grid term (9 nspins + 2 + 3 FFT buffers) N_fine 8 falls as 1 / pw */
     p.grid_slabs = 1;
     parallel_estimate s4, s1;
