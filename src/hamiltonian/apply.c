@@ -175,6 +175,17 @@ static int apply_local_distributed(ham_op *op, int nb, const double complex *psi
     return 0;
 }
 
+/* out = (T + V) psi, serial or through the band transposes. */
+static int apply_tv(ham_op *op, int nb, const double complex *psi, double complex *out, err *e)
+{
+    wavefunctions *w = op->w;
+    if (w->npw_ranks == 1) apply_local(op, nb, psi, out);
+    else if (apply_local_distributed(op, nb, psi, out))
+        return err_set(e, EXIT_INTERNAL, "H apply: %d bands exceed the transposes' %d", nb,
+                       w->dist_k[w->kpt_u[op->u].k].nbmax);
+    return 0;
+}
+
 /* <p|psi> of nb bands into op->Pr (real) or op->Pc, copied to proj (stride ldp) if given. */
 static int project(ham_op *op, int nb, const double complex *psi, double complex *proj, int ldp, err *e)
 {
@@ -204,9 +215,7 @@ int hamiltonian_apply(void *ctx, int nb, const double complex *psi, double compl
     int npw = pw->npw, nI = w->ss->nI, real = pw->real;
     if (project(op, nb, psi, proj, ldp, e)) return -1;
     if (hpsi) {
-        if (w->npw_ranks == 1) apply_local(op, nb, psi, hpsi);
-        else if (apply_local_distributed(op, nb, psi, hpsi))
-            return err_set(e, EXIT_INTERNAL, "H apply: %d bands exceed the transposes' %d", nb, w->dist_k[q->k].nbmax);
+        if (apply_tv(op, nb, psi, hpsi, e)) return -1;
         times_atomic(op, nb, 1, real);
         if (real ? pwlfc_add_real(pt, nb, op->cr, nI, hpsi, npw, e) : pwlfc_add_cplx(pt, nb, op->cc, nI, hpsi, npw, e))
             return -1;
@@ -224,14 +233,8 @@ int hamiltonian_apply_local(void *ctx, int nb, const double complex *psi, double
                             double complex *proj, int ldp, err *e)
 {
     ham_op *op = ctx;
-    wavefunctions *w = op->w;
-    const wfs_kpoint *q = &w->kpt_u[op->u];
     if (proj && project(op, nb, psi, proj, ldp, e)) return -1;
-    if (!tpsi) return 0;
-    if (w->npw_ranks == 1) apply_local(op, nb, psi, tpsi);
-    else if (apply_local_distributed(op, nb, psi, tpsi))
-        return err_set(e, EXIT_INTERNAL, "H apply: %d bands exceed the transposes' %d", nb, w->dist_k[q->k].nbmax);
-    return 0;
+    return tpsi ? apply_tv(op, nb, psi, tpsi, e) : 0;
 }
 
 /* op->Pr / op->Pc (n bands) <- B's projections (stride ldb). */
