@@ -167,8 +167,8 @@ static void rotate_inplace(davidson *d, const eig_space *s, int nb, int k, doubl
     memcpy(X, d->tmp, (size_t)s->ld * nb * sizeof *X);
 }
 
-/* proj (stride ldp) <- [proj, P2] [C1; C2] (C2 may be NULL: proj C1), through d->auxtmp. */
-static void rotate_proj_split(davidson *d, const eig_operator *op, int nb, double complex *proj, int ldp,
+/* proj (stride ldp) <- [proj, P2] [C1; C2] (C2 NULL: proj C1), through d->auxtmp: the whole-block rotation of the projections (full and split forms; band groups: rotate_proj). */
+static void rotate_proj_whole(davidson *d, const eig_operator *op, int nb, double complex *proj, int ldp,
                               const double *C1, const double *C2, int ldc)
 {
     const int na = op->naux, r = op->space.real;
@@ -202,7 +202,7 @@ static int rayleigh_ritz_split(davidson *d, const eig_operator *op, int nb, doub
     timer_start("Davidson: rotations");
     rotate_inplace(d, s, nb, nb, psi, d->H, nb);
     rotate_inplace(d, s, nb, nb, d->hblk, d->H, nb);
-    rotate_proj_split(d, op, nb, proj, ldp, d->H, NULL, nb);
+    rotate_proj_whole(d, op, nb, proj, ldp, d->H, NULL, nb);
     timer_stop("Davidson: rotations");
     d->t_rotate += timer_now() - t;
     return 0;
@@ -231,11 +231,7 @@ int eig_rayleigh_ritz(davidson *d, const eig_operator *op, int nb, double comple
     rotate_inplace(d, s, nb, nb, psi, d->H, nb);
     rotate_inplace(d, s, nb, nb, d->hblk, d->H, nb);
     rotate_inplace(d, s, nb, nb, d->sblk, d->H, nb);
-    if (op->naux > 0 && proj != d->auxtmp) {
-        eig_rotate(s->real, op->naux, nb, nb, proj, ldp, d->H, nb, 0.0, d->auxtmp, op->naux);
-        for (int n = 0; n < nb; n++)
-            memcpy(proj + (size_t)n * ldp, d->auxtmp + (size_t)n * op->naux, op->naux * sizeof *proj);
-    }
+    if (op->naux > 0 && proj != d->auxtmp) rotate_proj_whole(d, op, nb, proj, ldp, d->H, NULL, nb);
     d->t_rotate += timer_now() - t;
     return 0;
 }
@@ -320,13 +316,7 @@ static void davidson_rotate(davidson *d, const eig_operator *op, int nb, double 
         rotate_inplace(d, s, nb, N, d->hblk, C11, N);   /* [H psi, H psi2] C[:, :B] */
         rotate_inplace(d, s, nb, N, d->sblk, C11, N);
     }
-    if (op->naux > 0 && proj != d->auxtmp) {
-        const int na = op->naux;
-        eig_rotate(r, na, nb, nb, proj, ldp, C11, N, 0.0, d->auxtmp, na);
-        eig_rotate(r, na, nb, nb, d->aux2, na, C21, N, 1.0, d->auxtmp, na);
-        for (int n = 0; n < nb; n++)
-            memcpy(proj + (size_t)n * ldp, d->auxtmp + (size_t)n * na, na * sizeof *proj);
-    }
+    if (op->naux > 0 && proj != d->auxtmp) rotate_proj_whole(d, op, nb, proj, ldp, C11, C21, N);
 }
 
 /* ---- band groups (davidson.h): this rank holds bands [n0, n1) of nb ---------------- */
@@ -524,7 +514,7 @@ static int davidson_iterate_split(davidson *d, const eig_operator *op, int nb, d
         eig_rotate(s->real, s->npw, nb, nb, psi, s->ld, C11, N, 0.0, d->tmp, s->ld);
         eig_rotate(s->real, s->npw, nb, nb, d->psi2, s->ld, C21, N, 1.0, d->tmp, s->ld);
         memcpy(psi, d->tmp, (size_t)s->ld * nb * sizeof *psi);
-        rotate_proj_split(d, op, nb, proj, ldp, C11, C21, N);
+        rotate_proj_whole(d, op, nb, proj, ldp, C11, C21, N);
         if (!last) rotate_inplace(d, s, nb, N, d->hblk, C11, N);   /* [(T+V) psi, (T+V) psi2] C[:, :B] */
         timer_stop("Davidson: rotations");
         d->t_rotate += timer_now() - t;
